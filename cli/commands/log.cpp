@@ -1,0 +1,32 @@
+#include "commands/commands.hpp"
+
+#include "engine/entry_checker.hpp"
+
+#include <fmt/ostream.h>
+
+namespace plantrack::cli {
+
+void setup_log(CLI::App& app, Registry& registry) {
+  auto input = std::make_shared<EntryInput>();
+  auto* cmd = app.add_subcommand("log", "Append a progress entry; prints its id");
+  cmd->add_option("target", input->ref, "PLAN/TARGET")->required();
+  cmd->add_option("value", input->value, "The value (milestones: done or 0)")->required();
+  cmd->add_option("unit", input->unit, "The unit typed, if not the target's (e.g. 万元)");
+  cmd->add_option("--period", input->period, "2018, 2018Q2, 2018-06, 2018-06-30 or FROM..TO")
+      ->required();
+  cmd->add_option("--source", input->source, "Evidence: document, URL");
+  cmd->add_option("--note", input->note, "Free text");
+  cmd->add_option("--entity", input->entities, "A counted entity's name (repeatable)");
+  cmd->add_flag("--provisional", input->provisional, "The figure is provisional");
+  registry.add(cmd, [input](Session& session) {
+    auto storage = open_storage(session);
+    EntryInput typed = *input;
+    typed.recorded_by = session.recorded_by();
+    std::vector<Entry> entries{engine::EntryChecker(*storage).check(typed)};
+    entries.front().recorded_at = session.now();
+    auto ids = storage->append_entries(entries);
+    fmt::print(session.out(), "{}\n", ids.front());
+  });
+}
+
+} // namespace plantrack::cli

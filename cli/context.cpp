@@ -1,0 +1,63 @@
+#include "context.hpp"
+
+#include "errors.hpp"
+
+#include <fmt/format.h>
+
+namespace plantrack::cli {
+
+std::string Session::env(const std::string& name) const {
+  auto it = ctx_.env.find(name);
+  return it == ctx_.env.end() ? std::string() : it->second;
+}
+
+std::string Session::db_path() const {
+  if (!options_.db.empty()) return options_.db;
+  if (auto db = env("PLANTRACK_DB"); !db.empty()) return db;
+  auto data = env("XDG_DATA_HOME");
+  if (data.empty() && !env("HOME").empty()) data = env("HOME") + "/.local/share";
+  if (data.empty())
+    throw InputError("no database given and neither XDG_DATA_HOME nor HOME is set; pass --db "
+                     "FILE or set PLANTRACK_DB");
+  return data + "/plantrack/plantrack.db";
+}
+
+report::Lang Session::lang() const {
+  if (options_.lang == "zh") return report::Lang::zh;
+  if (options_.lang == "en") return report::Lang::en;
+  if (!options_.lang.empty())
+    throw InputError(fmt::format("--lang '{}' is not one of zh, en", options_.lang));
+  auto lang = env("LC_ALL").empty() ? env("LANG") : env("LC_ALL");
+  return lang.rfind("zh", 0) == 0 ? report::Lang::zh : report::Lang::en;
+}
+
+Date Session::as_of() const {
+  if (!options_.as_of.empty()) return parse_date(options_.as_of, "--as-of");
+  return civil_date(ctx_.now(), display_zone);
+}
+
+Timestamp Session::known_at() const {
+  if (options_.known_at.empty()) return ctx_.now();
+  if (auto t = try_parse_timestamp(options_.known_at)) return *t;
+  throw InputError(fmt::format("--known-at '{}' is not a timestamp; write YYYY-MM-DD or "
+                               "YYYY-MM-DDTHH:MM:SSZ, e.g. 2019-06-30T08:00:00Z",
+                               options_.known_at));
+}
+
+std::string Session::recorded_by() const {
+  if (!options_.by.empty()) return options_.by;
+  if (auto user = env("PLANTRACK_USER"); !user.empty()) return user;
+  if (!ctx_.login_name.empty()) return ctx_.login_name;
+  throw InputError("cannot tell who is recording; pass --by NAME or set PLANTRACK_USER");
+}
+
+std::string Session::format(std::initializer_list<std::string_view> allowed) const {
+  for (auto f : allowed)
+    if (f == options_.format) return options_.format;
+  std::string list;
+  for (auto f : allowed) list += (list.empty() ? "" : ", ") + std::string(f);
+  throw InputError(
+      fmt::format("--format '{}' is not offered here; use one of {}", options_.format, list));
+}
+
+} // namespace plantrack::cli

@@ -1,0 +1,60 @@
+#pragma once
+// What a command may touch of the outside world, injected so tests run the CLI in-process
+// with a fixed clock and environment.
+
+#include "model/entry.hpp"
+#include "report/labels.hpp"
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace plantrack::cli {
+
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  std::function<Timestamp()> now;
+  std::map<std::string, std::string> env;
+  std::string login_name; // the account's name, the last fallback for --by
+};
+
+// The time zone dates are shown and "today" is taken in (SPEC §2).
+inline const std::string display_zone = "Asia/Shanghai";
+
+// Options every command accepts (SPEC §3), as typed.
+struct GlobalOptions {
+  std::string db;
+  std::string format = "table";
+  std::string lang;
+  std::string as_of;
+  std::string known_at;
+  std::string by;
+};
+
+// The global options resolved against the environment and the clock.
+class Session {
+public:
+  Session(Context& ctx, const GlobalOptions& options) : ctx_(ctx), options_(options) {}
+
+  Context& ctx() { return ctx_; }
+  std::ostream& out() { return ctx_.out; }
+  // --db, else $PLANTRACK_DB, else $XDG_DATA_HOME/plantrack/plantrack.db.
+  std::string db_path() const;
+  report::Lang lang() const;
+  Date as_of() const;
+  Timestamp known_at() const;
+  Timestamp now() const { return ctx_.now(); }
+  std::string recorded_by() const;
+  // The --format value, checked against the formats this command offers.
+  std::string format(std::initializer_list<std::string_view> allowed) const;
+
+private:
+  std::string env(const std::string& name) const;
+  Context& ctx_;
+  const GlobalOptions& options_;
+};
+
+} // namespace plantrack::cli

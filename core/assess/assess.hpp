@@ -1,0 +1,70 @@
+#pragma once
+// The assessment of SPEC §2: entries in, gap and status out. Pure functions, no I/O.
+
+#include "model/entry.hpp"
+#include "model/plan.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plantrack::assess {
+
+enum class Status { no_data, breached, achieved, missed, insufficient_data, on_track, at_risk, off_track };
+
+std::string_view to_string(Status s);
+std::optional<Status> status_from(std::string_view s);
+// All statuses in SPEC §2 table order.
+const std::vector<Status>& all_statuses();
+
+// One value of a target's series: the state (level), the period amount (flow), the running
+// total (cumulative) or done/not done (milestone) at date `t`.
+struct Observation {
+  Date t;
+  double value = 0;
+};
+
+struct Breach {
+  std::string period;
+  double value = 0;
+};
+
+struct Assessment {
+  Status status = Status::no_data;
+  std::vector<std::string> flags; // stale, estimated, provisional, final_data_missing, duplicate_entity
+  double target_value = 0;        // v (for between: the bound nearer the baseline)
+  std::optional<Observation> baseline;
+  std::optional<double> current;
+  std::optional<std::string> current_period;
+  std::optional<Date> current_date; // t_c
+  std::optional<double> expected;   // E(t_c)
+  std::optional<double> ratio;
+  std::optional<double> gap;
+  std::optional<double> shortfall;
+  std::optional<double> progress_pct;
+  std::optional<double> forecast;
+  std::optional<double> needed_per_year;
+  std::optional<Breach> first_breach;
+  std::vector<std::string> duplicate_entities;
+  std::vector<Observation> series; // the points the forecast was fitted on (baseline first)
+
+  bool has_flag(std::string_view f) const;
+};
+
+struct Context {
+  Date as_of;               // D
+  Cadence cadence;          // the plan's reporting cadence, for `stale`
+  Thresholds thresholds;    // on_track / at_risk cut-offs
+};
+
+// Assess one target. `entries` are that target's effective entries (corrections already
+// applied, none recorded after the known-at time), in any order.
+Assessment assess(const Target& target, const std::vector<Entry>& entries, const Context& ctx);
+
+// The trajectory E(t) through the baseline, the milestones and (deadline, v) (SPEC §2).
+double expected_at(const Target& target, Observation baseline, double v, Date t);
+
+// Whether the rule holds for the value `c` (SPEC §2, "achieved").
+bool rule_holds(const Target& target, double c);
+
+} // namespace plantrack::assess

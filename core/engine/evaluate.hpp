@@ -1,0 +1,44 @@
+#pragma once
+// Evaluate stored plans: load them and their entries, assess every target (SPEC §2).
+
+#include "assess/assess.hpp"
+#include "storage/storage.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plantrack::engine {
+
+struct TargetAssessment {
+  Target target;
+  assess::Assessment result;
+};
+
+struct PlanAssessment {
+  Plan plan;
+  std::vector<TargetAssessment> targets;
+};
+
+struct StatusReport {
+  Date as_of;
+  Timestamp known_at{};
+  std::vector<PlanAssessment> plans;
+};
+
+struct StatusQuery {
+  std::vector<std::string> plan_ids; // empty: every plan
+  Date as_of;
+  Timestamp known_at{};                    // only entries recorded by then count
+  std::string unit;                        // keep targets in this unit
+  std::optional<Date> due_before;          // keep targets whose deadline is before this date
+  std::vector<assess::Status> only;        // keep targets with one of these statuses
+};
+
+// Assess the targets the query selects. Throws InputError for an unknown plan id.
+StatusReport evaluate(storage::Storage& storage, const StatusQuery& query);
+
+// Whether any target in the report is off_track, missed or breached (`status --check`).
+bool in_trouble(const StatusReport& report);
+
+} // namespace plantrack::engine

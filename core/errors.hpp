@@ -1,0 +1,34 @@
+#pragma once
+// The error hierarchy of plantrack; the CLI maps each type to an exit code of SPEC §3.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace plantrack {
+
+// Bad input or an unknown name: exit 1. The message names the value and the fix.
+class InputError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+// Several input problems found at once (a plan file, a CSV file): exit 1, one line each.
+class InputErrors : public InputError {
+public:
+  explicit InputErrors(std::vector<std::string> lines)
+      : InputError(lines.empty() ? std::string("invalid input") : lines.front()),
+        lines_(std::move(lines)) {}
+  const std::vector<std::string>& lines() const { return lines_; }
+
+private:
+  std::vector<std::string> lines_;
+};
+
+// The database or the machine failed us: exit 3.
+class StorageError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+} // namespace plantrack

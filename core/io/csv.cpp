@@ -1,0 +1,77 @@
+#include "io/csv.hpp"
+
+#include "errors.hpp"
+
+#include <csv.h>
+#include <fmt/format.h>
+
+namespace plantrack::io {
+namespace {
+
+struct State {
+  const std::function<void(CsvRecord&&)>* on_record = nullptr;
+  CsvRecord record;
+  int start_line = 0;
+  std::exception_ptr failure; // an exception from on_record, rethrown outside libcsv
+};
+
+void on_field(void* data, size_t len, void* state_ptr) {
+  auto* s = static_cast<State*>(state_ptr);
+  s->record.fields.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
+}
+
+void on_row(int, void* state_ptr) {
+  auto* s = static_cast<State*>(state_ptr);
+  s->record.line = s->start_line;
+  s->start_line = 0;
+  if (!s->failure) {
+    try {
+      (*s->on_record)(std::move(s->record));
+    } catch (...) {
+      s->failure = std::current_exception();
+    }
+  }
+  s->record = CsvRecord{};
+}
+
+// Spaces are data in RFC 4180: keep them.
+int no_space(unsigned char) { return 0; }
+
+} // namespace
+
+void read_csv(std::istream& in, const std::string& file,
+              const std::function<void(CsvRecord&&)>& on_record) {
+  csv_parser parser;
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    throw StorageError("cannot initialise the CSV parser");
+  csv_set_space_func(&parser, no_space);
+  State state;
+  state.on_record = &on_record;
+  std::string line;
+  int number = 0;
+  auto fail = [&](int at) {
+    std::string why = csv_strerror(csv_error(&parser));
+    csv_free(&parser);
+    throw InputError(fmt::format("{}:{}: malformed CSV ({}); quote fields that contain commas, "
+                                 "quotes or line breaks, and double any quote inside them",
+                                 file, at, why));
+  };
+  while (std::getline(in, line)) {
+    ++number;
+    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (state.start_line == 0 && line.find_first_not_of(" \t\r") != std::string::npos)
+      state.start_line = number;
+    line += '\n';
+    if (csv_parse(&parser, line.data(), line.size(), on_field, on_row, &state) != line.size())
+      fail(state.start_line ? state.start_line : number);
+    if (state.failure) {
+      csv_free(&parser);
+      std::rethrow_exception(state.failure);
+    }
+  }
+  if (csv_fini(&parser, on_field, on_row, &state) != 0) fail(state.start_line ? state.start_line : number);
+  csv_free(&parser);
+  if (state.failure) std::rethrow_exception(state.failure);
+}
+
+} // namespace plantrack::io

@@ -1,0 +1,67 @@
+#pragma once
+// A logged observation (SPEC §1 "Entry"). Entries are never updated or deleted.
+
+#include "model/period.hpp"
+#include "model/plan.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plantrack {
+
+using Timestamp = date::sys_seconds;
+
+// What an official typed, before it is checked against the target.
+struct EntryInput {
+  std::string ref; // PLAN/TARGET
+  std::string period;
+  std::string value;
+  std::string unit;
+  std::string source;
+  std::string note;
+  std::string recorded_by;
+  bool provisional = false;
+  std::vector<std::string> entities;
+};
+
+struct Entry {
+  std::int64_t id = 0;
+  std::string plan_id;
+  std::string target_id;
+  Period period;
+  std::string value_text; // as typed
+  std::string unit;       // as typed (empty: the target's unit)
+  double value = 0;       // in the target's unit; milestones: 1 done, 0 not yet
+  Timestamp recorded_at{};
+  std::string recorded_by;
+  std::string source;
+  std::string note;
+  bool provisional = false;
+  std::vector<std::string> entities;
+};
+
+struct TargetRef {
+  std::string plan_id;
+  std::string target_id;
+};
+
+// Split PLAN/TARGET; throws InputError when the slash or either part is missing.
+TargetRef parse_target_ref(std::string_view ref);
+
+// Check `input` against `target` (period, value, unit) and build the entry to append.
+// The caller sets recorded_at; throws InputError naming the bad value and the fix.
+Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input);
+
+// Timestamps are stored in UTC as 2019-06-30T08:00:00Z.
+std::string format_timestamp(Timestamp t);
+// The civil date at instant `t` in the IANA time zone `zone` (e.g. "Asia/Shanghai").
+Date civil_date(Timestamp t, const std::string& zone);
+// `t` shown in `zone` as 2019-06-30 16:00 (+08).
+std::string format_local(Timestamp t, const std::string& zone);
+// Accepts YYYY-MM-DD (midnight UTC), YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]; nullopt otherwise.
+std::optional<Timestamp> try_parse_timestamp(std::string_view text);
+
+} // namespace plantrack

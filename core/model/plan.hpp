@@ -1,0 +1,105 @@
+#pragma once
+// A plan and its targets as loaded from a plan file (SPEC §1 "Plan", "Target").
+
+#include "model/period.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plantrack {
+
+enum class Kind { level, flow, cumulative, milestone };
+enum class Rule { at_least, more_than, at_most, less_than, between, keep_at_most, done };
+enum class Trajectory { linear, compound };
+
+std::string_view to_string(Kind k);
+std::string_view to_string(Rule r);
+std::string_view to_string(Trajectory t);
+std::optional<Kind> kind_from(std::string_view s);
+std::optional<Rule> rule_from(std::string_view s);
+std::optional<Trajectory> trajectory_from(std::string_view s);
+
+// The ratio cut-offs between on_track, at_risk and off_track (SPEC §2).
+struct Thresholds {
+  double on_track = 0.95;
+  double at_risk = 0.6;
+};
+
+struct Point {
+  Date date;
+  double value = 0;
+};
+
+struct Baseline {
+  Date date;
+  double value = 0;
+  std::string source;
+};
+
+struct Target {
+  std::string id;
+  std::string title;
+  std::string title_en;
+  std::string goal;
+  Kind kind = Kind::level;
+  std::optional<Cadence> per; // flow targets: the period the value is stated for
+  std::string unit;
+  Rule rule = Rule::at_least;
+  double value = 0; // v; for `between` the bound nearer the baseline is chosen at assessment
+  std::optional<double> min, max;
+  Date deadline;
+  std::optional<Baseline> baseline;
+  std::vector<Point> milestones;
+  Trajectory trajectory = Trajectory::linear;
+  std::optional<Thresholds> thresholds;
+  std::optional<int> precision;
+  std::vector<std::string> responsible;
+  std::string source;
+  std::string note;
+};
+
+struct Goal {
+  std::string id;
+  std::string title;
+  std::string source;
+};
+
+struct Task {
+  std::string id;
+  std::string title;
+  std::string goal;
+  std::vector<std::string> responsible;
+  std::string appraisal;
+  std::string source;
+  std::string note;
+};
+
+struct PlanSource {
+  std::string title;
+  Date date;
+  std::string url;
+  std::string file;
+};
+
+struct Plan {
+  std::string id;
+  std::string title;
+  std::string issuer;
+  std::string jurisdiction;
+  Date start, end;
+  Cadence cadence = Cadence::year;
+  PlanSource source;
+  std::optional<Thresholds> thresholds;
+  std::string note;
+  std::vector<Goal> goals;
+  std::vector<Target> targets;
+  std::vector<Task> tasks;
+
+  const Target* find_target(std::string_view id) const;
+};
+
+// The thresholds in force for a target: its own, else the plan's, else the defaults.
+Thresholds thresholds_for(const Plan& plan, const Target& target);
+
+} // namespace plantrack

@@ -1,0 +1,130 @@
+#include "report/status_view.hpp"
+
+#include "report/table.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace plantrack::report {
+namespace {
+
+using nlohmann::json;
+
+json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+std::string cell(const std::optional<double>& v, std::optional<int> precision) {
+  return v ? format_value(*v, precision) : "-";
+}
+
+std::string target_text(const Target& t) {
+  if (t.rule == Rule::done) return "done";
+  std::string_view op;
+  switch (t.rule) {
+  case Rule::at_least: op = "≥"; break;
+  case Rule::more_than: op = ">"; break;
+  case Rule::at_most:
+  case Rule::keep_at_most: op = "≤"; break;
+  case Rule::less_than: op = "<"; break;
+  case Rule::between:
+    return fmt::format("{}..{}", format_value(t.min.value_or(0), t.precision),
+                       format_value(t.max.value_or(0), t.precision));
+  case Rule::done: break;
+  }
+  return fmt::format("{}{}", op, format_value(t.value, t.precision));
+}
+
+} // namespace
+
+std::string format_value(double value, std::optional<int> precision) {
+  if (precision) return fmt::format("{:.{}f}", value, *precision);
+  std::string s = fmt::format("{:.2f}", value);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+json status_json(const engine::StatusReport& report) {
+  json plans = json::array();
+  for (const auto& p : report.plans) {
+    json targets = json::array();
+    for (const auto& [t, a] : p.targets) {
+      json target = t.rule == Rule::between ? json::array({t.min.value_or(0), t.max.value_or(0)})
+                    : t.rule == Rule::done  ? json(nullptr)
+                                            : json(t.value);
+      json breach = a.first_breach ? json{{"period", a.first_breach->period},
+                                          {"value", a.first_breach->value}}
+                                   : json(nullptr);
+      targets.push_back({
+          {"ref", p.plan.id + "/" + t.id},
+          {"title", t.title},
+          {"unit", t.unit},
+          {"kind", to_string(t.kind)},
+          {"rule", to_string(t.rule)},
+          {"target", target},
+          {"deadline", format_date(t.deadline)},
+          {"baseline", a.baseline ? json(a.baseline->value) : json(nullptr)},
+          {"baseline_date", a.baseline ? json(format_date(a.baseline->t)) : json(nullptr)},
+          {"current", number_or_null(a.current)},
+          {"current_period", a.current_period ? json(*a.current_period) : json(nullptr)},
+          {"expected", number_or_null(a.expected)},
+          {"ratio", number_or_null(a.ratio)},
+          {"gap", number_or_null(a.gap)},
+          {"shortfall", number_or_null(a.shortfall)},
+          {"progress_pct", number_or_null(a.progress_pct)},
+          {"forecast", number_or_null(a.forecast)},
+          {"needed_per_year", number_or_null(a.needed_per_year)},
+          {"status", assess::to_string(a.status)},
+          {"flags", a.flags},
+          {"first_breach", breach},
+          {"responsible", t.responsible},
+      });
+    }
+    plans.push_back({{"id", p.plan.id}, {"title", p.plan.title}, {"targets", targets}});
+  }
+  return {{"as_of", format_date(report.as_of)},
+          {"known_at", format_timestamp(report.known_at)},
+          {"plans", plans}};
+}
+
+std::string status_table(const engine::StatusReport& report, Lang lang) {
+  std::string out;
+  for (const auto& p : report.plans) {
+    if (!out.empty()) out += "\n";
+    out += fmt::format("{} {}  ({} {})\n", p.plan.id, p.plan.title, label(lang, "as_of"),
+                       format_date(report.as_of));
+    Table table;
+    for (auto key : {"ref", "title", "current", "period", "target", "gap", "progress", "ratio",
+                     "status", "flags"})
+      table.header.emplace_back(label(lang, key));
+    table.right_aligned = {false, false, true, false, true, true, true, true, false, false};
+    for (const auto& [t, a] : p.targets) {
+      std::string flags;
+      for (const auto& f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
+      std::string title = lang == Lang::en && !t.title_en.empty() ? t.title_en : t.title;
+      std::string current = !a.current ? "-"
+                            : t.kind == Kind::milestone
+                                ? std::string(*a.current >= 1 ? "done" : "not done")
+                                : format_value(*a.current, t.precision) + " " + t.unit;
+      table.rows.push_back({
+          t.id,
+          title,
+          current,
+          a.current_period.value_or("-"),
+          target_text(t) + (t.unit.empty() ? "" : " " + t.unit),
+          t.kind == Kind::milestone ? "-" : cell(a.gap, t.precision),
+          a.progress_pct ? fmt::format("{:.1f}", *a.progress_pct) : "-",
+          a.ratio ? fmt::format("{:.2f}", *a.ratio) : "-",
+          std::string(label(lang, a.status)),
+          flags,
+      });
+    }
+    if (table.rows.empty())
+      out += lang == Lang::zh ? "(无指标)\n" : "(no targets)\n";
+    else
+      out += render(table);
+  }
+  return out;
+}
+
+} // namespace plantrack::report

@@ -1,0 +1,60 @@
+#include "report/table.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+namespace plantrack::report {
+
+int display_width(std::string_view utf8) {
+  int width = 0;
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  auto len = static_cast<utf8proc_ssize_t>(utf8.size());
+  while (len > 0) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(p, len, &cp);
+    if (n <= 0) { // invalid byte: count it as one column and move on
+      ++width;
+      ++p;
+      --len;
+      continue;
+    }
+    width += std::max(0, utf8proc_charwidth(cp));
+    p += n;
+    len -= n;
+  }
+  return width;
+}
+
+std::string render(const Table& table) {
+  size_t columns = table.header.size();
+  std::vector<int> widths(columns, 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (size_t c = 0; c < columns && c < row.size(); ++c)
+      widths[c] = std::max(widths[c], display_width(row[c]));
+  };
+  measure(table.header);
+  for (const auto& row : table.rows) measure(row);
+
+  std::string out;
+  auto emit = [&](const std::vector<std::string>& row) {
+    std::string line;
+    for (size_t c = 0; c < columns; ++c) {
+      const std::string& cell = c < row.size() ? row[c] : std::string();
+      std::string pad(static_cast<size_t>(widths[c] - display_width(cell)), ' ');
+      bool right = c < table.right_aligned.size() && table.right_aligned[c];
+      if (c > 0) line += "  ";
+      line += right ? pad + cell : cell + (c + 1 < columns ? pad : "");
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  };
+  emit(table.header);
+  std::vector<std::string> rule;
+  for (int w : widths) rule.push_back(std::string(static_cast<size_t>(w), '-'));
+  emit(rule);
+  for (const auto& row : table.rows) emit(row);
+  return out;
+}
+
+} // namespace plantrack::report

@@ -1,0 +1,250 @@
+// The SQLite backend: WAL, BEGIN IMMEDIATE writes, a busy timeout, foreign keys (SPEC §4).
+
+#include "errors.hpp"
+#include "planfile/plan_file.hpp"
+#include "storage/storage.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
+#include <map>
+
+namespace plantrack::storage {
+namespace {
+
+#include "migrations.inc" // defines `migrations`, generated from schemas/migrations/*.sql
+
+constexpr int busy_timeout_ms = 30000;
+
+Timestamp timestamp_of(const std::string& text) {
+  if (auto t = try_parse_timestamp(text)) return *t;
+  throw StorageError(fmt::format("the database holds a malformed timestamp '{}'", text));
+}
+
+class SqliteStorage final : public Storage {
+public:
+  explicit SqliteStorage(const std::string& path)
+      : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+    db_.setBusyTimeout(busy_timeout_ms);
+    db_.exec("PRAGMA foreign_keys = ON");
+    if (path != ":memory:") db_.exec("PRAGMA journal_mode = WAL");
+    db_.exec("PRAGMA synchronous = NORMAL");
+  }
+
+  int migrate() override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
+             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    int current = db_.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
+    for (const auto& m : migrations) {
+      if (m.version <= current) continue;
+      db_.exec(m.sql);
+      SQLite::Statement insert(db_, "INSERT INTO schema_migrations (version, name, applied_at) "
+                                    "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+      insert.bind(1, m.version);
+      insert.bind(2, m.name);
+      insert.exec();
+      current = m.version;
+    }
+    tx.commit();
+    return current;
+  }
+
+  std::vector<ImportOutcome> import_plans(const std::vector<PlanDocument>& plans, Timestamp at,
+                                          const std::string& by,
+                                          const std::string& reason) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<ImportOutcome> outcomes;
+    const std::string when = format_timestamp(at);
+    for (const auto& p : plans) {
+      const std::string doc = p.document.dump();
+      SQLite::Statement latest(db_, "SELECT revision, document FROM plan_revisions "
+                                    "WHERE plan_id = ? ORDER BY revision DESC LIMIT 1");
+      latest.bind(1, p.plan.id);
+      int revision = 0;
+      if (latest.executeStep()) {
+        revision = latest.getColumn(0).getInt();
+        if (latest.getColumn(1).getString() == doc) {
+          outcomes.push_back(ImportOutcome::unchanged);
+          continue;
+        }
+        if (reason.empty())
+          throw InputError(fmt::format("plan '{}' differs from its revision {} in the database; "
+                                       "pass --reason \"why it changed\" to record revision {}",
+                                       p.plan.id, revision, revision + 1));
+      } else {
+        SQLite::Statement insert(db_, "INSERT INTO plans (id, created_at) VALUES (?, ?)");
+        insert.bind(1, p.plan.id);
+        insert.bind(2, when);
+        insert.exec();
+      }
+      SQLite::Statement insert(db_, "INSERT INTO plan_revisions (plan_id, revision, document, "
+                                    "imported_at, imported_by, reason) VALUES (?, ?, ?, ?, ?, ?)");
+      insert.bind(1, p.plan.id);
+      insert.bind(2, revision + 1);
+      insert.bind(3, doc);
+      insert.bind(4, when);
+      insert.bind(5, by);
+      insert.bind(6, revision == 0 ? std::string() : reason);
+      insert.exec();
+      for (const auto& t : p.plan.targets) {
+        SQLite::Statement target(db_, "INSERT OR IGNORE INTO targets (plan_id, id) VALUES (?, ?)");
+        target.bind(1, p.plan.id);
+        target.bind(2, t.id);
+        target.exec();
+      }
+      outcomes.push_back(revision == 0 ? ImportOutcome::created : ImportOutcome::revised);
+    }
+    tx.commit();
+    return outcomes;
+  }
+
+  std::vector<PlanSummary> list_plans() override {
+    std::map<std::string, int> counts;
+    SQLite::Statement count(db_, "SELECT plan_id, COUNT(*) FROM entries GROUP BY plan_id");
+    while (count.executeStep()) counts[count.getColumn(0).getString()] = count.getColumn(1).getInt();
+    SQLite::Statement q(db_, "SELECT r.plan_id, r.revision, r.document, r.imported_at, "
+                             "r.imported_by FROM plan_revisions r WHERE r.revision = "
+                             "(SELECT MAX(revision) FROM plan_revisions WHERE plan_id = r.plan_id) "
+                             "ORDER BY r.plan_id");
+    std::vector<PlanSummary> out;
+    while (q.executeStep()) {
+      Plan plan = planfile::plan_from_document(nlohmann::json::parse(q.getColumn(2).getString()));
+      PlanSummary s;
+      s.id = plan.id;
+      s.title = plan.title;
+      s.issuer = plan.issuer;
+      s.revision = q.getColumn(1).getInt();
+      s.targets = static_cast<int>(plan.targets.size());
+      s.entries = counts[plan.id];
+      s.imported_at = timestamp_of(q.getColumn(3).getString());
+      s.imported_by = q.getColumn(4).getString();
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  std::optional<PlanDocument> find_plan(const std::string& id) override {
+    SQLite::Statement q(db_, "SELECT document FROM plan_revisions WHERE plan_id = ? "
+                             "ORDER BY revision DESC LIMIT 1");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    auto doc = nlohmann::json::parse(q.getColumn(0).getString());
+    return PlanDocument{planfile::plan_from_document(doc), doc};
+  }
+
+  std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement insert(
+        db_, "INSERT INTO entries (plan_id, target_id, period, period_start, period_end, value, "
+             "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::vector<std::int64_t> ids;
+    ids.reserve(entries.size());
+    for (auto& e : entries) {
+      insert.reset();
+      insert.clearBindings();
+      insert.bind(1, e.plan_id);
+      insert.bind(2, e.target_id);
+      insert.bind(3, e.period.text);
+      insert.bind(4, format_date(e.period.start));
+      insert.bind(5, format_date(e.period.end));
+      insert.bind(6, e.value);
+      insert.bind(7, e.value_text);
+      insert.bind(8, e.unit);
+      insert.bind(9, format_timestamp(e.recorded_at));
+      insert.bind(10, e.recorded_by);
+      insert.bind(11, e.source);
+      insert.bind(12, e.note);
+      insert.bind(13, e.provisional ? 1 : 0);
+      insert.bind(14, nlohmann::json(e.entities).dump());
+      insert.exec();
+      e.id = db_.getLastInsertRowid();
+      ids.push_back(e.id);
+    }
+    tx.commit();
+    return ids;
+  }
+
+  std::vector<Entry> entries(const EntryFilter& filter) override {
+    SQLite::Statement q(
+        db_, "SELECT id, plan_id, target_id, period, period_start, period_end, value, value_text, "
+             "unit, recorded_at, recorded_by, source, note, provisional, entities FROM entries "
+             "WHERE (?1 = '' OR plan_id = ?1) AND (?2 = '' OR target_id = ?2) ORDER BY id");
+    q.bind(1, filter.plan_id);
+    q.bind(2, filter.target_id);
+    std::vector<Entry> out;
+    while (q.executeStep()) {
+      Entry e;
+      e.id = q.getColumn(0).getInt64();
+      e.plan_id = q.getColumn(1).getString();
+      e.target_id = q.getColumn(2).getString();
+      e.period = {q.getColumn(3).getString(), parse_date(q.getColumn(4).getString()),
+                  parse_date(q.getColumn(5).getString())};
+      e.value = q.getColumn(6).getDouble();
+      e.value_text = q.getColumn(7).getString();
+      e.unit = q.getColumn(8).getString();
+      e.recorded_at = timestamp_of(q.getColumn(9).getString());
+      e.recorded_by = q.getColumn(10).getString();
+      e.source = q.getColumn(11).getString();
+      e.note = q.getColumn(12).getString();
+      e.provisional = q.getColumn(13).getInt() != 0;
+      e.entities = nlohmann::json::parse(q.getColumn(14).getString()).get<std::vector<std::string>>();
+      out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+private:
+  SQLite::Database db_;
+};
+
+// Run `body`, turning SQLite's exceptions into StorageError (exit 3).
+template <typename F>
+auto guarded(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    throw StorageError(fmt::format("database error: {}", e.what()));
+  }
+}
+
+// Decorates the backend so that every call maps SQLite errors to StorageError.
+class GuardedStorage final : public Storage {
+public:
+  explicit GuardedStorage(std::unique_ptr<Storage> inner) : inner_(std::move(inner)) {}
+  int migrate() override { return guarded([&] { return inner_->migrate(); }); }
+  std::vector<ImportOutcome> import_plans(const std::vector<PlanDocument>& plans, Timestamp at,
+                                          const std::string& by,
+                                          const std::string& reason) override {
+    return guarded([&] { return inner_->import_plans(plans, at, by, reason); });
+  }
+  std::vector<PlanSummary> list_plans() override {
+    return guarded([&] { return inner_->list_plans(); });
+  }
+  std::optional<PlanDocument> find_plan(const std::string& id) override {
+    return guarded([&] { return inner_->find_plan(id); });
+  }
+  std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
+    return guarded([&] { return inner_->append_entries(entries); });
+  }
+  std::vector<Entry> entries(const EntryFilter& filter) override {
+    return guarded([&] { return inner_->entries(filter); });
+  }
+
+private:
+  std::unique_ptr<Storage> inner_;
+};
+
+} // namespace
+
+std::unique_ptr<Storage> open_sqlite(const std::string& path) {
+  auto storage = guarded([&] {
+    return std::unique_ptr<Storage>(
+        std::make_unique<GuardedStorage>(std::make_unique<SqliteStorage>(path)));
+  });
+  storage->migrate();
+  return storage;
+}
+
+} // namespace plantrack::storage

@@ -1,0 +1,67 @@
+#pragma once
+// The storage interface: the only way the rest of plantrack reaches the database (SPEC §4).
+
+#include "model/entry.hpp"
+#include "model/plan.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace plantrack::storage {
+
+struct PlanDocument {
+  Plan plan;
+  nlohmann::json document;
+};
+
+struct PlanSummary {
+  std::string id;
+  std::string title;
+  std::string issuer;
+  int revision = 0;
+  int targets = 0;
+  int entries = 0;
+  Timestamp imported_at{};
+  std::string imported_by;
+};
+
+// What an import did to one plan.
+enum class ImportOutcome { created, unchanged, revised };
+
+struct EntryFilter {
+  std::string plan_id;   // empty: all plans
+  std::string target_id; // empty: all targets of the plan
+};
+
+class Storage {
+public:
+  virtual ~Storage() = default;
+
+  // Create or migrate the schema; idempotent. Returns the schema version now in force.
+  virtual int migrate() = 0;
+
+  // Store plans all or nothing. A plan whose document differs from its latest revision gets
+  // a new revision, which needs a non-empty `reason`; otherwise InputError, nothing stored.
+  virtual std::vector<ImportOutcome> import_plans(const std::vector<PlanDocument>& plans,
+                                                  Timestamp at, const std::string& by,
+                                                  const std::string& reason) = 0;
+
+  virtual std::vector<PlanSummary> list_plans() = 0;
+  // The latest revision of a plan, or nullopt.
+  virtual std::optional<PlanDocument> find_plan(const std::string& id) = 0;
+
+  // Append entries all or nothing; sets each entry's id and returns the ids.
+  virtual std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) = 0;
+  virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
+};
+
+// Open (creating if needed) a SQLite database: a file path or ":memory:". Applies the
+// migrations. Throws StorageError when the file cannot be opened.
+std::unique_ptr<Storage> open_sqlite(const std::string& path);
+
+} // namespace plantrack::storage

@@ -1,0 +1,65 @@
+-- 001: plans with their revisions, targets, and append-only progress entries (SPEC §4).
+
+CREATE TABLE plans (
+  id          TEXT PRIMARY KEY,
+  created_at  TEXT NOT NULL
+);
+
+-- Every imported version of a plan file; the highest revision is in force.
+CREATE TABLE plan_revisions (
+  plan_id      TEXT NOT NULL REFERENCES plans(id),
+  revision     INTEGER NOT NULL CHECK (revision >= 1),
+  document     TEXT NOT NULL,          -- the validated plan as JSON
+  imported_at  TEXT NOT NULL,          -- UTC, 2019-06-30T08:00:00Z
+  imported_by  TEXT NOT NULL,
+  reason       TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, revision)
+);
+
+-- Every target id any revision of a plan has had: entries refer to these.
+CREATE TABLE targets (
+  plan_id  TEXT NOT NULL REFERENCES plans(id),
+  id       TEXT NOT NULL,
+  PRIMARY KEY (plan_id, id)
+);
+
+CREATE TABLE entries (
+  id            INTEGER PRIMARY KEY,
+  plan_id       TEXT NOT NULL,
+  target_id     TEXT NOT NULL,
+  period        TEXT NOT NULL,         -- as canonicalised: 2018, 2018Q2, 2018-06, 2014-01..2014-11
+  period_start  TEXT NOT NULL,
+  period_end    TEXT NOT NULL,
+  value         REAL NOT NULL,         -- in the target's unit
+  value_text    TEXT NOT NULL,         -- as typed
+  unit          TEXT NOT NULL,         -- as typed; '' means the target's unit
+  recorded_at   TEXT NOT NULL,
+  recorded_by   TEXT NOT NULL,
+  source        TEXT NOT NULL DEFAULT '',
+  note          TEXT NOT NULL DEFAULT '',
+  provisional   INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1)),
+  entities      TEXT NOT NULL DEFAULT '[]', -- JSON array of names
+  FOREIGN KEY (plan_id, target_id) REFERENCES targets(plan_id, id)
+);
+
+CREATE INDEX entries_by_target ON entries(plan_id, target_id, period_end);
+
+CREATE TRIGGER entries_are_append_only_update BEFORE UPDATE ON entries
+BEGIN
+  SELECT RAISE(ABORT, 'entries are append-only: log a correction instead');
+END;
+
+CREATE TRIGGER entries_are_append_only_delete BEFORE DELETE ON entries
+BEGIN
+  SELECT RAISE(ABORT, 'entries are append-only: log a retraction instead');
+END;
+
+CREATE TRIGGER plan_revisions_are_append_only_update BEFORE UPDATE ON plan_revisions
+BEGIN
+  SELECT RAISE(ABORT, 'plan revisions are append-only: import a new revision instead');
+END;
+
+CREATE TRIGGER plan_revisions_are_append_only_delete BEFORE DELETE ON plan_revisions
+BEGIN
+  SELECT RAISE(ABORT, 'plan revisions are append-only: import a new revision instead');
+END;
