@@ -35,7 +35,7 @@ void run_entries(Session& session, const std::string& scope) {
   }
   auto entries = storage->entries(filter);
   if (format == "json") {
-    auto out = nlohmann::json::array();
+    auto out = nlohmann::ordered_json::array();
     for (const auto& e : entries)
       out.push_back({{"id", e.id},
                      {"target", e.plan_id + "/" + e.target_id},

@@ -58,7 +58,7 @@ void run_list(Session& session) {
   auto plans = storage->list_plans();
   auto lang = session.lang();
   if (format == "json") {
-    auto out = nlohmann::json::array();
+    auto out = nlohmann::ordered_json::array();
     for (const auto& p : plans)
       out.push_back({{"id", p.id},
                      {"title", p.title},

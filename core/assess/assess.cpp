@@ -257,13 +257,18 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
   if (target.rule == Rule::done) a.target_value = 1;
   const double v = a.target_value;
 
-  // final_data_missing: past the deadline and nothing covers the period that ends at T.
+  // final_data_missing: past the deadline and nothing covers the period that ends at T; for
+  // a flow, that period's amount must be complete, not annualised from part of it.
   if (D > T) {
-    Period last = period_containing(T, target.kind == Kind::flow && target.per ? *target.per
-                                                                               : ctx.cadence);
-    bool covered = std::any_of(counted.begin(), counted.end(), [&](const Entry* e) {
-      return e->period.end >= last.start;
-    });
+    bool covered;
+    if (target.kind == Kind::flow) {
+      Period last = period_containing(T, target.per.value_or(Cadence::year));
+      covered = !series.empty() && periods.back() == last.text && !estimated;
+    } else {
+      Period last = period_containing(T, ctx.cadence);
+      covered = std::any_of(counted.begin(), counted.end(),
+                            [&](const Entry* e) { return e->period.end >= last.start; });
+    }
     if (!covered) add_flag(a, "final_data_missing");
   }
 

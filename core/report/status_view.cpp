@@ -9,7 +9,7 @@
 namespace plantrack::report {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json number_or_null(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
@@ -37,11 +37,14 @@ std::string target_text(const Target& t) {
 } // namespace
 
 std::string format_value(double value, std::optional<int> precision) {
-  if (precision) return fmt::format("{:.{}f}", value, *precision);
-  std::string s = fmt::format("{:.2f}", value);
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s == "-0" ? "0" : s;
+  std::string s = fmt::format("{:.{}f}", value, precision.value_or(2));
+  if (!precision) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  // A value that rounds to zero is shown without a sign.
+  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
 }
 
 json status_json(const engine::StatusReport& report) {
@@ -113,9 +116,12 @@ std::string status_table(const engine::StatusReport& report, Lang lang) {
           a.current_period.value_or("-"),
           target_text(t) + (t.unit.empty() ? "" : " " + t.unit),
           t.kind == Kind::milestone ? "-" : cell(a.gap, t.precision),
-          a.progress_pct ? fmt::format("{:.1f}", *a.progress_pct) : "-",
-          a.ratio ? fmt::format("{:.2f}", *a.ratio) : "-",
-          std::string(label(lang, a.status)),
+          a.progress_pct ? format_value(*a.progress_pct, 1) : "-",
+          a.ratio ? format_value(*a.ratio, 2) : "-",
+          std::string(label(lang, a.status)) +
+              (a.first_breach ? fmt::format(" {}:{}", a.first_breach->period,
+                                            format_value(a.first_breach->value, t.precision))
+                              : ""),
           flags,
       });
     }

@@ -12,7 +12,7 @@
 namespace plantrack::report {
 
 // SPEC §3 `status --format json`: numbers at full precision, absent values null.
-nlohmann::json status_json(const engine::StatusReport& report);
+nlohmann::ordered_json status_json(const engine::StatusReport& report);
 
 // The status table, one block per plan.
 std::string status_table(const engine::StatusReport& report, Lang lang);
