@@ -348,7 +348,11 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
   } else if (D > T) {
     a.status = Status::missed;
   } else if (!target.baseline && series.size() == 1) {
+    // The single entry is its own baseline: no pace, so no ratio or progress to report.
     a.status = Status::insufficient_data;
+    a.ratio.reset();
+    a.expected.reset();
+    a.progress_pct.reset();
   } else if (*a.ratio >= ctx.thresholds.on_track) {
     a.status = Status::on_track;
   } else if (*a.ratio >= ctx.thresholds.at_risk) {

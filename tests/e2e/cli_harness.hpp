@@ -1,0 +1,83 @@
+#pragma once
+// Runs the plantrack CLI in-process with a fixed clock, a fixed user and a database in a
+// fresh temporary folder (ninja's VirtualFileSystem pattern, STYLE.md).
+
+#include "app.hpp"
+
+#include <date/date.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace plantrack::testing {
+
+struct Result {
+  int code = 0;
+  std::string out;
+  std::string err;
+};
+
+class Cli {
+public:
+  Cli() {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() /
+           ("plantrack-e2e-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+    db_ = (dir_ / "plantrack.db").string();
+  }
+  ~Cli() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+  Cli(const Cli&) = delete;
+  Cli& operator=(const Cli&) = delete;
+
+  const std::string& db() const { return db_; }
+  std::filesystem::path dir() const { return dir_; }
+
+  // Run `plantrack --db DB args...`.
+  Result run(std::vector<std::string> args) {
+    args.insert(args.begin(), {"plantrack", "--db", db_});
+    return run_raw(args);
+  }
+
+  // Run with exactly these arguments (argv[0] included).
+  // "Now" is 2019-06-30 08:00 UTC, i.e. 16:00 in Asia/Shanghai: today is 2019-06-30.
+  Result run_raw(const std::vector<std::string>& args) {
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    std::ostringstream out, err;
+    const Timestamp now = date::sys_days(date::year(2019) / 6 / 30) + std::chrono::hours(8);
+    cli::Context ctx{out, err, [now] { return now; }, env, "login-user"};
+    Result r;
+    r.code = cli::run(static_cast<int>(argv.size()), argv.data(), ctx);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+  }
+
+  // Write `text` to a file in the temporary folder and return its path.
+  std::string write(const std::string& name, const std::string& text) {
+    auto path = dir_ / name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+
+  std::map<std::string, std::string> env{{"PLANTRACK_USER", "tester"}, {"LANG", "C.UTF-8"}};
+
+private:
+  std::filesystem::path dir_;
+  std::string db_;
+};
+
+inline std::string fixture(const std::string& relative) {
+  return std::string(PLANTRACK_SOURCE_DIR) + "/fixtures/" + relative;
+}
+
+} // namespace plantrack::testing
