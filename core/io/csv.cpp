@@ -59,8 +59,11 @@ void read_csv(std::istream& in, const std::string& file,
   while (std::getline(in, line)) {
     ++number;
     if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    if (state.start_line == 0 && line.find_first_not_of(" \t\r") != std::string::npos)
+    bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+    if (state.start_line == 0) {
+      if (blank) continue; // between records: a blank or whitespace-only line is no record
       state.start_line = number;
+    }
     line += '\n';
     if (csv_parse(&parser, line.data(), line.size(), on_field, on_row, &state) != line.size())
       fail(state.start_line ? state.start_line : number);

@@ -263,7 +263,8 @@ private:
   std::set<std::string> seen_;
 };
 
-void validate_schema(const json& doc, Problems& problems) {
+// Adds a line per schema violation; `broken` receives the paths that violate the schema.
+void validate_schema(const json& doc, Problems& problems, std::set<std::string>& broken) {
   static const auto schema = [] {
     auto s = std::make_unique<valijson::Schema>();
     valijson::SchemaParser parser;
@@ -280,12 +281,35 @@ void validate_schema(const json& doc, Problems& problems) {
     // valijson reports each failure again at every enclosing level; keep the innermost.
     if (error.description.rfind("Failed to validate", 0) == 0) continue;
     Path path = path_of(error.context, doc);
-    problems.add(display(path), explain(path, doc, error.description));
+    std::string message = explain(path, doc, error.description);
+    std::smatch m;
+    static const std::regex unknown(R"(^unknown field '([^']*)')");
+    if (std::regex_search(message, m, unknown)) path.push_back({m[1].str(), 0}); // the key's line
+    std::string where = display(path);
+    broken.insert(where);
+    problems.add(where, message);
   }
 }
 
+// Whether no schema violation lies at or under `prefix` (so its shape can be trusted).
+bool intact(const std::set<std::string>& broken, const std::string& prefix) {
+  for (const auto& b : broken) {
+    if (prefix.empty()) return false;
+    if (b.rfind(prefix, 0) == 0 &&
+        (b.size() == prefix.size() || b[prefix.size()] == '.' || b[prefix.size()] == '['))
+      return false;
+  }
+  return true;
+}
+
 // Rules the schema cannot express: references, uniqueness, dates in order, rule/kind fit.
-void validate_meaning(const json& doc, Problems& problems) {
+// Parts of the document that failed the schema are skipped: their shape is unknown.
+void validate_meaning(const json& doc, Problems& problems, const std::set<std::string>& broken) {
+  // A violation at the root (a missing required field) leaves only the parts that are there.
+  auto root_ok = [&](const char* field) {
+    return doc.contains(field) && intact(broken, field);
+  };
+  if (!root_ok("period") || !root_ok("source") || !root_ok("goals")) return;
   auto date_of = [](const json& v) { return try_parse_date(v.get<std::string>()); };
   auto check_date = [&](const json& v, const std::string& path) {
     if (!date_of(v))
@@ -309,8 +333,11 @@ void validate_meaning(const json& doc, Problems& problems) {
                    fmt::format("goal id '{}' is used twice; give each goal its own id", id));
   }
   std::set<std::string> target_ids;
-  const json& targets = doc.contains("targets") ? doc["targets"] : json::array();
+  static const json none = json::array();
+  const json& targets =
+      doc.contains("targets") && doc["targets"].is_array() ? doc["targets"] : none;
   for (size_t i = 0; i < targets.size(); ++i) {
+    if (!intact(broken, fmt::format("targets[{}]", i))) continue;
     const json& t = targets[i];
     auto at = [&](const std::string& field) { return fmt::format("targets[{}].{}", i, field); };
     auto id = t["id"].get<std::string>();
@@ -380,9 +407,10 @@ void validate_meaning(const json& doc, Problems& problems) {
         t["thresholds"]["at_risk"].get<double>() > t["thresholds"]["on_track"].get<double>())
       problems.add(at("thresholds"), "at_risk must not be above on_track");
   }
-  const json& tasks = doc.contains("tasks") ? doc["tasks"] : json::array();
+  const json& tasks = doc.contains("tasks") && doc["tasks"].is_array() ? doc["tasks"] : none;
   std::set<std::string> task_ids;
   for (size_t i = 0; i < tasks.size(); ++i) {
+    if (!intact(broken, fmt::format("tasks[{}]", i))) continue;
     auto id = tasks[i]["id"].get<std::string>();
     if (!task_ids.insert(id).second)
       problems.add(fmt::format("tasks[{}].id", i), fmt::format("task id '{}' is used twice; give each task its own id", id));
@@ -486,9 +514,9 @@ LoadedPlan load_plan(std::string_view text, std::string_view file_name) {
                                    "period, goals and targets (see schemas/plan.schema.json)",
                                    file)});
   Problems problems(file, converter.lines);
-  validate_schema(doc, problems);
-  problems.throw_if_any();
-  validate_meaning(doc, problems);
+  std::set<std::string> broken;
+  validate_schema(doc, problems, broken);
+  validate_meaning(doc, problems, broken);
   problems.throw_if_any();
   return {plan_from_document(doc), doc};
 }

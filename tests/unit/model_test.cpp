@@ -82,6 +82,20 @@ TEST(Period, range_runs_from_the_first_start_to_the_last_end) {
   EXPECT_EQ(p.days(), 334);
 }
 
+TEST(Period, quarter_letter_is_canonicalised) {
+  EXPECT_EQ(parse_period("2018q2").text, "2018Q2");
+  Period range = parse_period("2018q1..2018Q3");
+  EXPECT_EQ(range.text, "2018Q1..2018Q3");
+  EXPECT_EQ(range.start, ymd(2018, 1, 1));
+  EXPECT_EQ(range.end, ymd(2018, 9, 30));
+}
+
+TEST(Period, range_of_one_period_is_allowed_but_not_a_range_of_ranges) {
+  EXPECT_EQ(parse_period("2018..2018").days(), 365);
+  auto message = input_error_of([] { parse_period("2018..2019..2020"); });
+  EXPECT_NE(message.find("'2018..2019..2020'"), std::string::npos) << message;
+}
+
 TEST(Period, leap_february_has_29_days) {
   EXPECT_EQ(parse_period("2020-02").days(), 29);
   EXPECT_EQ(parse_period("2020-02").end, ymd(2020, 2, 29));
@@ -270,6 +284,9 @@ TEST(Timestamp, offset_is_subtracted_to_get_utc) {
   ASSERT_TRUE(local);
   ASSERT_TRUE(utc);
   EXPECT_EQ(*local, *utc);
+  auto no_seconds = try_parse_timestamp("2019-06-30T08:00Z");
+  ASSERT_TRUE(no_seconds);
+  EXPECT_EQ(*no_seconds, *utc);
   auto west = try_parse_timestamp("2019-06-30T03:30-04:30");
   ASSERT_TRUE(west);
   EXPECT_EQ(*west, *utc);
