@@ -36,6 +36,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_import(app, registry);
   setup_entries(app, registry);
   setup_status(app, registry);
+  setup_show(app, registry);
 
   try {
     app.parse(argc, argv);

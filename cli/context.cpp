@@ -38,9 +38,10 @@ Date Session::as_of() const {
 
 Timestamp Session::known_at() const {
   if (options_.known_at.empty()) return ctx_.now();
-  if (auto t = try_parse_timestamp(options_.known_at)) return *t;
-  throw InputError(fmt::format("--known-at '{}' is not a timestamp; write YYYY-MM-DD or "
-                               "YYYY-MM-DDTHH:MM:SSZ, e.g. 2019-06-30T08:00:00Z",
+  if (auto t = parse_instant(options_.known_at, display_zone)) return *t;
+  throw InputError(fmt::format("--known-at '{}' is not a timestamp; write YYYY-MM-DD (end of "
+                               "that day, Asia/Shanghai), YYYY-MM-DDTHH:MM[:SS] (Asia/Shanghai) "
+                               "or with Z or +08:00, e.g. 2019-06-30T16:00:00+08:00",
                                options_.known_at));
 }
 

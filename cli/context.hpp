@@ -3,6 +3,7 @@
 // with a fixed clock and environment.
 
 #include "model/entry.hpp"
+#include "report/entries_view.hpp"
 #include "report/labels.hpp"
 
 #include <functional>
@@ -22,7 +23,7 @@ struct Context {
 };
 
 // The time zone dates are shown and "today" is taken in (SPEC §2).
-inline const std::string display_zone = "Asia/Shanghai";
+using report::display_zone;
 
 // Options every command accepts (SPEC §3), as typed.
 struct GlobalOptions {

@@ -26,6 +26,7 @@ void setup_log(CLI::App& app, Registry& registry);     // plantrack log PLAN/TAR
 void setup_import(CLI::App& app, Registry& registry);  // plantrack import FILE.csv
 void setup_entries(CLI::App& app, Registry& registry); // plantrack entries [PLAN[/TARGET]]
 void setup_status(CLI::App& app, Registry& registry);  // plantrack status [PLAN...]
+void setup_show(CLI::App& app, Registry& registry);    // plantrack show PLAN/TARGET
 
 // The database the session names; `create` makes it (and its folder) if missing, otherwise a
 // missing file is an error that says to run `plantrack init`.

@@ -174,12 +174,19 @@ bool rule_holds(const Target& target, double c) {
   return false;
 }
 
-double expected_at(const Target& target, Observation baseline, double v, Date t) {
-  // SPEC §2 "Trajectory": through (t0, b), each milestone after t0, and (T, v).
-  std::vector<Observation> points{baseline};
+std::vector<TrajectoryPoint> trajectory_points(const Target& target, Observation baseline,
+                                               double v) {
+  std::vector<TrajectoryPoint> points{{baseline.t, baseline.value, "baseline"}};
   for (const auto& m : target.milestones)
-    if (m.date > baseline.t && m.date < target.deadline) points.push_back({m.date, m.value});
-  if (target.deadline > baseline.t) points.push_back({target.deadline, v});
+    if (m.date > baseline.t && m.date < target.deadline)
+      points.push_back({m.date, m.value, "milestone"});
+  if (target.deadline > baseline.t) points.push_back({target.deadline, v, "target"});
+  return points;
+}
+
+double expected_at(const Target& target, Observation baseline, double v, Date t) {
+  // SPEC §2 "Trajectory": E(t) = b before t0 and v after T; piecewise between the points.
+  auto points = trajectory_points(target, baseline, v);
   if (t <= points.front().t) return points.front().value;
   if (t >= points.back().t) return t >= target.deadline ? v : points.back().value;
   for (size_t i = 1; i < points.size(); ++i) {
@@ -325,6 +332,9 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
     a.ratio = (c - b) / required;
   else
     a.ratio = (c - b) * direction(target, b, v) < -slack(b) ? -1.0 : 1.0;
+  // A target met at its baseline and lost since is moving the wrong way, however the
+  // trajectory from b down to v reads it (docs/assessment.md).
+  if (rule_holds(target, b) && !rule_holds(target, c)) a.ratio = -1.0;
 
   // Forecast over the baseline and the counted observations; pace still needed.
   a.series = series;

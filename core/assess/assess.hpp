@@ -61,7 +61,17 @@ struct Context {
 // applied, none recorded after the known-at time), in any order.
 Assessment assess(const Target& target, const std::vector<Entry>& entries, const Context& ctx);
 
-// The trajectory E(t) through the baseline, the milestones and (deadline, v) (SPEC §2).
+// A point the trajectory passes through, and what it is.
+struct TrajectoryPoint {
+  Date t;
+  double value = 0;
+  std::string_view what; // "baseline", "milestone" or "target"
+};
+
+// The points of the trajectory: (t0, b), each milestone after t0, and (T, v) (SPEC §2).
+std::vector<TrajectoryPoint> trajectory_points(const Target& target, Observation baseline, double v);
+
+// The trajectory E(t) through those points, linear or compound (SPEC §2).
 double expected_at(const Target& target, Observation baseline, double v, Date t);
 
 // Whether the rule holds for the value `c` (SPEC §2, "achieved").

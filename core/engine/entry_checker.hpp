@@ -20,10 +20,10 @@ public:
 
   // The plan and target `ref` names; throws InputError with a suggestion when unknown.
   const Target& target(const TargetRef& ref);
-
-private:
+  // The latest revision of plan `id`; throws InputError with a suggestion when unknown.
   const Plan& plan(const std::string& id);
 
+private:
   storage::Storage& storage_;
   std::map<std::string, std::optional<Plan>> plans_;
 };

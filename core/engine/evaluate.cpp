@@ -1,5 +1,6 @@
 #include "engine/evaluate.hpp"
 
+#include "engine/entry_checker.hpp"
 #include "errors.hpp"
 
 #include <fmt/format.h>
@@ -43,6 +44,22 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
     report.plans.push_back(std::move(pa));
   }
   return report;
+}
+
+TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
+                     Timestamp known_at) {
+  EntryChecker checker(storage);
+  const Target& target = checker.target(ref);
+  const Plan& plan = checker.plan(ref.plan_id);
+  TargetDetail d{plan, target, as_of, known_at, {}, {}, std::nullopt, {}};
+  for (auto& e : storage.entries({ref.plan_id, ref.target_id}))
+    if (e.recorded_at <= known_at) d.entries.push_back(std::move(e));
+  d.result = assess::assess(target, d.entries, {as_of, plan.cadence, thresholds_for(plan, target)});
+  if (d.result.baseline && target.kind != Kind::milestone) {
+    d.expected_now = assess::expected_at(target, *d.result.baseline, d.result.target_value, as_of);
+    d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);
+  }
+  return d;
 }
 
 bool in_trouble(const StatusReport& report) {

@@ -38,6 +38,22 @@ struct StatusQuery {
 // Assess the targets the query selects. Throws InputError for an unknown plan id.
 StatusReport evaluate(storage::Storage& storage, const StatusQuery& query);
 
+// One target in depth (`plantrack show`).
+struct TargetDetail {
+  Plan plan;
+  Target target;
+  Date as_of;
+  Timestamp known_at{};
+  std::vector<Entry> entries; // recorded by known_at, in the order they were recorded
+  assess::Assessment result;
+  std::optional<double> expected_now; // E(as_of)
+  std::vector<assess::TrajectoryPoint> trajectory;
+};
+
+// Assess one target; throws InputError for an unknown plan or target.
+TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
+                     Timestamp known_at);
+
 // Whether any target in the report is off_track, missed or breached (`status --check`).
 bool in_trouble(const StatusReport& report);
 

@@ -110,3 +110,19 @@ std::optional<Timestamp> try_parse_timestamp(std::string_view text) {
 }
 
 } // namespace plantrack
+
+namespace plantrack {
+
+std::optional<Timestamp> parse_instant(std::string_view text, const std::string& zone) {
+  auto as_utc = try_parse_timestamp(text);
+  if (!as_utc) return std::nullopt;
+  bool has_zone = text.size() > 16 && (text.back() == 'Z' || text[text.size() - 6] == '+' ||
+                                       text[text.size() - 6] == '-');
+  if (has_zone) return as_utc;
+  // The digits were read as UTC; read them again as the wall clock in `zone`.
+  auto local = date::local_seconds(as_utc->time_since_epoch());
+  if (text.size() == 10) local += std::chrono::hours(24) - std::chrono::seconds(1);
+  return date::make_zoned(zone, local, date::choose::earliest).get_sys_time();
+}
+
+} // namespace plantrack

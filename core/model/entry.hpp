@@ -61,6 +61,10 @@ std::string format_timestamp(Timestamp t);
 Date civil_date(Timestamp t, const std::string& zone);
 // `t` shown in `zone` as 2019-06-30 16:00 (+08).
 std::string format_local(Timestamp t, const std::string& zone);
+// A moment typed by a user: with Z or an offset it is exact; without, it is local time in
+// `zone`; a bare date YYYY-MM-DD means the end of that day in `zone` (23:59:59), so that
+// `--known-at 2019-06-30` sees everything recorded that day. nullopt when it does not parse.
+std::optional<Timestamp> parse_instant(std::string_view text, const std::string& zone);
 // Accepts YYYY-MM-DD (midnight UTC), YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]; nullopt otherwise.
 std::optional<Timestamp> try_parse_timestamp(std::string_view text);
 

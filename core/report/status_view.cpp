@@ -17,24 +17,25 @@ std::string cell(const std::optional<double>& v, std::optional<int> precision) {
   return v ? format_value(*v, precision) : "-";
 }
 
+} // namespace
+
 std::string target_text(const Target& t) {
   if (t.rule == Rule::done) return "done";
-  std::string_view op;
+  std::string body;
   switch (t.rule) {
-  case Rule::at_least: op = "≥"; break;
-  case Rule::more_than: op = ">"; break;
+  case Rule::at_least: body = "≥" + format_value(t.value, t.precision); break;
+  case Rule::more_than: body = ">" + format_value(t.value, t.precision); break;
   case Rule::at_most:
-  case Rule::keep_at_most: op = "≤"; break;
-  case Rule::less_than: op = "<"; break;
+  case Rule::keep_at_most: body = "≤" + format_value(t.value, t.precision); break;
+  case Rule::less_than: body = "<" + format_value(t.value, t.precision); break;
   case Rule::between:
-    return fmt::format("{}..{}", format_value(t.min.value_or(0), t.precision),
-                       format_value(t.max.value_or(0), t.precision));
+    body = format_value(t.min.value_or(0), t.precision) + ".." +
+           format_value(t.max.value_or(0), t.precision);
+    break;
   case Rule::done: break;
   }
-  return fmt::format("{}{}", op, format_value(t.value, t.precision));
+  return t.unit.empty() ? body : body + " " + t.unit;
 }
-
-} // namespace
 
 std::string format_value(double value, std::optional<int> precision) {
   std::string s = fmt::format("{:.{}f}", value, precision.value_or(2));
@@ -47,42 +48,44 @@ std::string format_value(double value, std::optional<int> precision) {
   return s;
 }
 
+json target_json(const Plan& plan, const Target& t, const assess::Assessment& a) {
+  json target = t.rule == Rule::between ? json::array({t.min.value_or(0), t.max.value_or(0)})
+                : t.rule == Rule::done  ? json(nullptr)
+                                        : json(t.value);
+  json breach = a.first_breach
+                    ? json{{"period", a.first_breach->period}, {"value", a.first_breach->value}}
+                    : json(nullptr);
+  return {
+      {"ref", plan.id + "/" + t.id},
+      {"title", t.title},
+      {"unit", t.unit},
+      {"kind", to_string(t.kind)},
+      {"rule", to_string(t.rule)},
+      {"target", target},
+      {"deadline", format_date(t.deadline)},
+      {"baseline", a.baseline ? json(a.baseline->value) : json(nullptr)},
+      {"baseline_date", a.baseline ? json(format_date(a.baseline->t)) : json(nullptr)},
+      {"current", number_or_null(a.current)},
+      {"current_period", a.current_period ? json(*a.current_period) : json(nullptr)},
+      {"expected", number_or_null(a.expected)},
+      {"ratio", number_or_null(a.ratio)},
+      {"gap", number_or_null(a.gap)},
+      {"shortfall", number_or_null(a.shortfall)},
+      {"progress_pct", number_or_null(a.progress_pct)},
+      {"forecast", number_or_null(a.forecast)},
+      {"needed_per_year", number_or_null(a.needed_per_year)},
+      {"status", assess::to_string(a.status)},
+      {"flags", a.flags},
+      {"first_breach", breach},
+      {"responsible", t.responsible},
+  };
+}
+
 json status_json(const engine::StatusReport& report) {
   json plans = json::array();
   for (const auto& p : report.plans) {
     json targets = json::array();
-    for (const auto& [t, a] : p.targets) {
-      json target = t.rule == Rule::between ? json::array({t.min.value_or(0), t.max.value_or(0)})
-                    : t.rule == Rule::done  ? json(nullptr)
-                                            : json(t.value);
-      json breach = a.first_breach ? json{{"period", a.first_breach->period},
-                                          {"value", a.first_breach->value}}
-                                   : json(nullptr);
-      targets.push_back({
-          {"ref", p.plan.id + "/" + t.id},
-          {"title", t.title},
-          {"unit", t.unit},
-          {"kind", to_string(t.kind)},
-          {"rule", to_string(t.rule)},
-          {"target", target},
-          {"deadline", format_date(t.deadline)},
-          {"baseline", a.baseline ? json(a.baseline->value) : json(nullptr)},
-          {"baseline_date", a.baseline ? json(format_date(a.baseline->t)) : json(nullptr)},
-          {"current", number_or_null(a.current)},
-          {"current_period", a.current_period ? json(*a.current_period) : json(nullptr)},
-          {"expected", number_or_null(a.expected)},
-          {"ratio", number_or_null(a.ratio)},
-          {"gap", number_or_null(a.gap)},
-          {"shortfall", number_or_null(a.shortfall)},
-          {"progress_pct", number_or_null(a.progress_pct)},
-          {"forecast", number_or_null(a.forecast)},
-          {"needed_per_year", number_or_null(a.needed_per_year)},
-          {"status", assess::to_string(a.status)},
-          {"flags", a.flags},
-          {"first_breach", breach},
-          {"responsible", t.responsible},
-      });
-    }
+    for (const auto& [t, a] : p.targets) targets.push_back(target_json(p.plan, t, a));
     plans.push_back({{"id", p.plan.id}, {"title", p.plan.title}, {"targets", targets}});
   }
   return {{"as_of", format_date(report.as_of)},
@@ -98,9 +101,10 @@ std::string status_table(const engine::StatusReport& report, Lang lang) {
                        format_date(report.as_of));
     Table table;
     for (auto key : {"ref", "title", "current", "period", "target", "gap", "progress", "ratio",
-                     "status", "flags"})
+                     "forecast", "needed_per_year", "status", "flags"})
       table.header.emplace_back(label(lang, key));
-    table.right_aligned = {false, false, true, false, true, true, true, true, false, false};
+    table.right_aligned = {false, false, true,  false, true,  true,
+                           true,  true,  true,  true,  false, false};
     for (const auto& [t, a] : p.targets) {
       std::string flags;
       for (const auto& f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
@@ -114,10 +118,12 @@ std::string status_table(const engine::StatusReport& report, Lang lang) {
           title,
           current,
           a.current_period.value_or("-"),
-          target_text(t) + (t.unit.empty() ? "" : " " + t.unit),
+          target_text(t),
           t.kind == Kind::milestone ? "-" : cell(a.gap, t.precision),
           a.progress_pct ? format_value(*a.progress_pct, 1) : "-",
           a.ratio ? format_value(*a.ratio, 2) : "-",
+          cell(a.forecast, t.precision),
+          cell(a.needed_per_year, t.precision),
           std::string(label(lang, a.status)) +
               (a.first_breach ? fmt::format(" {}:{}", a.first_breach->period,
                                             format_value(a.first_breach->value, t.precision))

@@ -11,11 +11,18 @@
 
 namespace plantrack::report {
 
+// One target's object in `status --format json` (SPEC §3).
+nlohmann::ordered_json target_json(const Plan& plan, const Target& target,
+                                   const assess::Assessment& result);
+
 // SPEC §3 `status --format json`: numbers at full precision, absent values null.
 nlohmann::ordered_json status_json(const engine::StatusReport& report);
 
 // The status table, one block per plan.
 std::string status_table(const engine::StatusReport& report, Lang lang);
+
+// "≥5000 件", "done", "10..20 %": the rule and value of a target, for tables.
+std::string target_text(const Target& target);
 
 // A value for a table cell: `precision` decimals if set, else up to two, trailing zeros cut.
 std::string format_value(double value, std::optional<int> precision = std::nullopt);

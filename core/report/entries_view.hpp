@@ -1,0 +1,20 @@
+#pragma once
+// The entry history as a table or JSON (`plantrack entries`, `plantrack show`).
+
+#include "model/entry.hpp"
+#include "report/labels.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace plantrack::report {
+
+// The zone times are shown in (UTC is stored; SPEC §1).
+inline const std::string display_zone = "Asia/Shanghai";
+
+nlohmann::ordered_json entries_json(const std::vector<Entry>& entries);
+std::string entries_table(const std::vector<Entry>& entries, Lang lang);
+
+} // namespace plantrack::report
