@@ -13,6 +13,7 @@ constexpr int exit_input = 1;
 constexpr int exit_usage = 2;
 constexpr int exit_storage = 3;
 constexpr int exit_check = 4;
+constexpr int exit_audit = 5;
 
 } // namespace
 
@@ -37,13 +38,14 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_entries(app, registry);
   setup_status(app, registry);
   setup_show(app, registry);
+  setup_correct(app, registry);
+  setup_audit(app, registry);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) { // --help
       ctx.out << app.help();
-      for (auto* sub : app.get_subcommands()) (void)sub;
       return exit_ok;
     }
     fmt::print(ctx.err, "plantrack: error: {}; see `plantrack --help`\n", e.what());
@@ -62,6 +64,8 @@ int run(int argc, const char* const* argv, Context& ctx) {
     return exit_usage;
   } catch (const CheckFailed&) {
     return exit_check;
+  } catch (const AuditFailed&) {
+    return exit_audit;
   } catch (const InputErrors& e) {
     for (const auto& line : e.lines()) fmt::print(ctx.err, "plantrack: error: {}\n", line);
     return exit_input;

@@ -27,6 +27,8 @@ void setup_import(CLI::App& app, Registry& registry);  // plantrack import FILE.
 void setup_entries(CLI::App& app, Registry& registry); // plantrack entries [PLAN[/TARGET]]
 void setup_status(CLI::App& app, Registry& registry);  // plantrack status [PLAN...]
 void setup_show(CLI::App& app, Registry& registry);    // plantrack show PLAN/TARGET
+void setup_correct(CLI::App& app, Registry& registry); // plantrack correct|retract ENTRY
+void setup_audit(CLI::App& app, Registry& registry);   // plantrack audit verify|completion
 
 // The database the session names; `create` makes it (and its folder) if missing, otherwise a
 // missing file is an error that says to run `plantrack init`.
@@ -34,5 +36,8 @@ std::unique_ptr<storage::Storage> open_storage(Session& session, bool create = f
 
 // Exit code 4 of SPEC §3: `status --check` found targets in trouble.
 struct CheckFailed {};
+
+// Exit code 5 of SPEC §3: `audit verify` found the chain broken (the message is printed).
+struct AuditFailed {};
 
 } // namespace plantrack::cli

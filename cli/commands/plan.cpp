@@ -90,7 +90,39 @@ std::string target_rule_text(const Target& t) {
   }
 }
 
-void run_show(Session& session, const std::string& id) {
+void run_revisions(Session& session, storage::Storage& storage, const std::string& id,
+                   const std::string& format) {
+  auto revisions = storage.plan_revisions(id);
+  if (format == "json") {
+    auto out = nlohmann::ordered_json::array();
+    for (const auto& r : revisions)
+      out.push_back({{"revision", r.revision},
+                     {"imported_at", format_timestamp(r.imported_at)},
+                     {"imported_by", r.imported_by},
+                     {"reason", r.reason},
+                     {"changes", r.changes}});
+    session.out() << out.dump(2) << "\n";
+    return;
+  }
+  auto lang = session.lang();
+  report::Table table;
+  for (auto key : {"revision", "imported_at", "imported_by", "reason", "changes"})
+    table.header.emplace_back(report::label(lang, key));
+  table.right_aligned = {true};
+  for (const auto& r : revisions) {
+    std::vector<std::string> changes = r.changes;
+    if (changes.empty()) changes.push_back("-");
+    // One line per change, the revision's own cells on its first line only.
+    for (size_t i = 0; i < changes.size(); ++i)
+      table.rows.push_back({i == 0 ? std::to_string(r.revision) : "",
+                            i == 0 ? format_local(r.imported_at, display_zone) : "",
+                            i == 0 ? r.imported_by : "", i == 0 ? (r.reason.empty() ? "-" : r.reason) : "",
+                            changes[i]});
+  }
+  session.out() << report::render(table);
+}
+
+void run_show(Session& session, const std::string& id, bool revisions) {
   auto format = session.format({"table", "json"});
   auto storage = open_storage(session);
   auto found = storage->find_plan(id);
@@ -98,6 +130,7 @@ void run_show(Session& session, const std::string& id) {
     throw InputError(fmt::format("unknown plan '{}'; see `plantrack plan list` for the plans in "
                                  "this database",
                                  id));
+  if (revisions) return run_revisions(session, *storage, id, format);
   if (format == "json") {
     session.out() << found->document.dump(2) << "\n";
     return;
@@ -159,9 +192,11 @@ void setup_plan(CLI::App& app, Registry& registry) {
   registry.add(list, [](Session& s) { run_list(s); });
 
   auto id = std::make_shared<std::string>();
+  auto revisions = std::make_shared<bool>(false);
   auto* show = plan->add_subcommand("show", "Show a plan's goals, targets and tasks");
   show->add_option("plan", *id, "Plan id")->required();
-  registry.add(show, [id](Session& s) { run_show(s, *id); });
+  show->add_flag("--revisions", *revisions, "List the plan's revisions and what each changed");
+  registry.add(show, [id, revisions](Session& s) { run_show(s, *id, *revisions); });
 }
 
 } // namespace plantrack::cli

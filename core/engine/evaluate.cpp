@@ -17,18 +17,23 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
 
   std::vector<std::string> ids = query.plan_ids;
   if (ids.empty())
-    for (const auto& s : storage.list_plans()) ids.push_back(s.id);
+    for (const auto& s : storage.list_plans(query.known_at)) ids.push_back(s.id);
 
   for (const auto& id : ids) {
-    auto found = storage.find_plan(id);
-    if (!found)
-      throw InputError(fmt::format("unknown plan '{}'; see `plantrack plan list` for the plans "
-                                   "in this database",
-                                   id));
+    // The plan as it stood at the known-at time (SPEC §2; plan revisions).
+    auto found = storage.find_plan(id, query.known_at);
+    if (!found) {
+      if (storage.find_plan(id))
+        throw InputError(fmt::format("plan '{}' was not yet imported at --known-at {}; pass a "
+                                     "later --known-at",
+                                     id, format_timestamp(query.known_at)));
+      EntryChecker(storage).plan(id); // unknown: throws, with a suggestion
+      throw InputError(fmt::format("unknown plan '{}'", id));
+    }
     const Plan* plan = &found->plan;
     std::map<std::string, std::vector<Entry>> by_target;
-    for (auto& e : storage.entries({id, ""}))
-      if (e.recorded_at <= query.known_at) by_target[e.target_id].push_back(std::move(e));
+    for (auto& e : effective_entries(storage.entries({id, ""}), query.known_at))
+      by_target[e.target_id].push_back(std::move(e));
 
     PlanAssessment pa{*plan, {}};
     for (const auto& target : plan->targets) {
@@ -49,12 +54,20 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
 TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
                      Timestamp known_at) {
   EntryChecker checker(storage);
-  const Target& target = checker.target(ref);
-  const Plan& plan = checker.plan(ref.plan_id);
+  checker.target(ref); // unknown plan or target: InputError with a suggestion
+  auto found = storage.find_plan(ref.plan_id, known_at);
+  const Target* in_force = found ? found->plan.find_target(ref.target_id) : nullptr;
+  if (!in_force)
+    throw InputError(fmt::format("target '{}/{}' was not in the plan at --known-at {}; pass a "
+                                 "later --known-at",
+                                 ref.plan_id, ref.target_id, format_timestamp(known_at)));
+  const Plan& plan = found->plan;
+  const Target& target = *in_force;
   TargetDetail d{plan, target, as_of, known_at, {}, {}, std::nullopt, {}};
   for (auto& e : storage.entries({ref.plan_id, ref.target_id}))
     if (e.recorded_at <= known_at) d.entries.push_back(std::move(e));
-  d.result = assess::assess(target, d.entries, {as_of, plan.cadence, thresholds_for(plan, target)});
+  d.result = assess::assess(target, effective_entries(d.entries, known_at),
+                            {as_of, plan.cadence, thresholds_for(plan, target)});
   if (d.result.baseline && target.kind != Kind::milestone) {
     d.expected_now = assess::expected_at(target, *d.result.baseline, d.result.target_value, as_of);
     d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);

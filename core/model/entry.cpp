@@ -7,8 +7,63 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <map>
 
 namespace plantrack {
+
+std::string_view to_string(Action a) {
+  switch (a) {
+  case Action::log: return "log";
+  case Action::correct: return "correct";
+  case Action::retract: return "retract";
+  }
+  return "log";
+}
+
+std::optional<Action> action_from(std::string_view s) {
+  if (s == "log") return Action::log;
+  if (s == "correct") return Action::correct;
+  if (s == "retract") return Action::retract;
+  return std::nullopt;
+}
+
+std::vector<Entry> effective_entries(const std::vector<Entry>& entries, Timestamp known_at) {
+  std::map<std::int64_t, const Entry*> by_id;
+  std::map<std::int64_t, const Entry*> replaced_by; // entry id -> its correction or retraction
+  for (const auto& e : entries) {
+    if (e.recorded_at > known_at) continue;
+    by_id[e.id] = &e;
+    if (e.corrects) replaced_by[*e.corrects] = &e;
+  }
+  std::vector<Entry> out;
+  for (const auto& [id, e] : by_id) {
+    if (e->corrects) continue; // a later version: reached from the entry it replaces
+    const Entry* latest = e;
+    for (auto it = replaced_by.find(latest->id); it != replaced_by.end();
+         it = replaced_by.find(latest->id))
+      latest = it->second;
+    if (latest->action != Action::retract) out.push_back(*latest);
+  }
+  return out;
+}
+
+std::vector<Entry> versions_of(const std::vector<Entry>& entries, std::int64_t id) {
+  std::map<std::int64_t, const Entry*> by_id, replaced_by;
+  for (const auto& e : entries) {
+    by_id[e.id] = &e;
+    if (e.corrects) replaced_by[*e.corrects] = &e;
+  }
+  std::vector<Entry> chain;
+  // Walk back to the first version, then forward to the latest.
+  const Entry* first = by_id.count(id) ? by_id[id] : nullptr;
+  while (first && first->corrects && by_id.count(*first->corrects)) first = by_id[*first->corrects];
+  for (const Entry* e = first; e;) {
+    chain.push_back(*e);
+    auto it = replaced_by.find(e->id);
+    e = it == replaced_by.end() ? nullptr : it->second;
+  }
+  return chain;
+}
 
 TargetRef parse_target_ref(std::string_view ref) {
   auto slash = ref.find('/');

@@ -27,6 +27,11 @@ struct EntryInput {
   std::vector<std::string> entities;
 };
 
+// What an entry does: log a value, correct an earlier entry, or retract one (SPEC §1).
+enum class Action { log, correct, retract };
+std::string_view to_string(Action a);
+std::optional<Action> action_from(std::string_view s);
+
 struct Entry {
   std::int64_t id = 0;
   std::string plan_id;
@@ -41,7 +46,20 @@ struct Entry {
   std::string note;
   bool provisional = false;
   std::vector<std::string> entities;
+  Action action = Action::log;
+  std::optional<std::int64_t> corrects; // the entry this one replaces (correct, retract)
+  std::string reason;                   // why (correct, retract)
+  std::string hash;                     // SHA-256 chain hash, hex (set by storage)
 };
+
+// The entries in force at `known_at`: those recorded by then, each replaced by its latest
+// correction recorded by then, and without the retracted ones (SPEC §2). Each result carries
+// the latest version's fields; its `id` is the latest version's id.
+std::vector<Entry> effective_entries(const std::vector<Entry>& entries, Timestamp known_at);
+
+// The versions of entry `id`, oldest first: the first version and each correction or
+// retraction after it, by following `corrects` links among `entries`.
+std::vector<Entry> versions_of(const std::vector<Entry>& entries, std::int64_t id);
 
 struct TargetRef {
   std::string plan_id;

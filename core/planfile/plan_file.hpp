@@ -27,6 +27,11 @@ LoadedPlan load_plan_file(const std::string& path);
 // from storage).
 Plan plan_from_document(const nlohmann::json& doc);
 
+// What changed from one revision of a plan document to the next, one line each, e.g.
+// "targets.patents.value: 5000 -> 6000", "targets.rd-rank: added". Targets and goals are
+// matched by id; the order of lists does not matter for them.
+std::vector<std::string> diff_plans(const nlohmann::json& before, const nlohmann::json& after);
+
 // The JSON Schema text compiled into the program.
 std::string_view plan_schema_text();
 

@@ -4,10 +4,25 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace plantrack::report {
+
+namespace {
+
+// Which entry replaced each entry, among `entries`.
+std::map<std::int64_t, const Entry*> replacements(const std::vector<Entry>& entries) {
+  std::map<std::int64_t, const Entry*> by;
+  for (const auto& e : entries)
+    if (e.corrects) by[*e.corrects] = &e;
+  return by;
+}
+
+} // namespace
 
 nlohmann::ordered_json entries_json(const std::vector<Entry>& entries) {
   auto out = nlohmann::ordered_json::array();
+  auto replaced = replacements(entries);
   for (const auto& e : entries)
     out.push_back({{"id", e.id},
                    {"target", e.plan_id + "/" + e.target_id},
@@ -20,16 +35,38 @@ nlohmann::ordered_json entries_json(const std::vector<Entry>& entries) {
                    {"source", e.source},
                    {"note", e.note},
                    {"provisional", e.provisional},
-                   {"entities", e.entities}});
+                   {"entities", e.entities},
+                   {"action", to_string(e.action)},
+                   {"corrects", e.corrects ? nlohmann::ordered_json(*e.corrects) : nullptr},
+                   {"reason", e.reason},
+                   {"replaced_by", replaced.count(e.id) ? nlohmann::ordered_json(replaced[e.id]->id)
+                                                        : nullptr},
+                   {"hash", e.hash}});
   return out;
 }
 
 std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
   Table table;
-  for (auto key : {"id", "ref", "period", "value", "recorded_at", "recorded_by", "source", "note"})
+  for (auto key : {"id", "ref", "period", "value", "version", "recorded_at", "recorded_by",
+                   "source", "note"})
     table.header.emplace_back(label(lang, key));
   table.right_aligned = {true, false, false, true};
+  auto replaced = replacements(entries);
+  bool zh = lang == Lang::zh;
   for (const auto& e : entries) {
+    // The chain of versions: what this entry replaces and what replaced it.
+    std::string version;
+    if (e.action == Action::correct)
+      version = fmt::format("{} #{}: {}", zh ? "更正" : "corrects", *e.corrects, e.reason);
+    else if (e.action == Action::retract)
+      version = fmt::format("{} #{}: {}", zh ? "撤回" : "retracts", *e.corrects, e.reason);
+    if (auto it = replaced.find(e.id); it != replaced.end())
+      version += (version.empty() ? "" : "; ") +
+                 fmt::format("{} #{}", it->second->action == Action::retract
+                                           ? (zh ? "已被撤回" : "retracted by")
+                                           : (zh ? "已被更正" : "corrected by"),
+                             it->second->id);
+    if (version.empty()) version = "-";
     std::string value = e.value_text + (e.unit.empty() ? "" : " " + e.unit);
     if (e.provisional) value += lang == Lang::zh ? " (初步)" : " (provisional)";
     std::string note = e.note;
@@ -38,9 +75,10 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
       for (const auto& n : e.entities) names += (names.empty() ? "" : ";") + n;
       note += (note.empty() ? "" : " ") + fmt::format("[{}]", names);
     }
+    if (e.action == Action::retract) value = "-";
     table.rows.push_back({std::to_string(e.id), e.plan_id + "/" + e.target_id, e.period.text,
-                          value, format_local(e.recorded_at, display_zone), e.recorded_by,
-                          e.source, note});
+                          value, version, format_local(e.recorded_at, display_zone),
+                          e.recorded_by, e.source, note});
   }
   return render(table);
 }

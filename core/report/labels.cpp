@@ -7,7 +7,7 @@ namespace plantrack::report {
 namespace {
 
 // key, Chinese, English
-constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_view>, 48> labels{{
+constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_view>, 56> labels{{
     {"no_data", "无数据", "no data"},
     {"breached", "已越限", "breached"},
     {"achieved", "已实现", "achieved"},
@@ -56,6 +56,13 @@ constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_
     {"tasks", "任务", "tasks"},
     {"as_of", "评估日期", "as of"},
     {"summary", "汇总", "summary"},
+    {"version", "版本", "version"},
+    {"reason", "原因", "reason"},
+    {"changes", "变更", "changes"},
+    {"ruling", "结论", "ruling"},
+    {"evidence", "证据", "evidence"},
+    {"unverifiable", "无法核实", "unverifiable"},
+    {"not_due", "未到期", "not due"},
 }};
 
 } // namespace

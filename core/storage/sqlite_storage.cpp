@@ -1,5 +1,6 @@
 // The SQLite backend: WAL, BEGIN IMMEDIATE writes, a busy timeout, foreign keys (SPEC §4).
 
+#include "audit/chain.hpp"
 #include "errors.hpp"
 #include "planfile/plan_file.hpp"
 #include "storage/storage.hpp"
@@ -16,9 +17,41 @@ namespace {
 
 constexpr int busy_timeout_ms = 30000;
 
+// The columns entry_of() reads, in its order (a macro so queries stay whole literals).
+#define PLANTRACK_ENTRY_COLUMNS                                                                   \
+  "id, plan_id, target_id, period, period_start, period_end, value, value_text, unit, "          \
+  "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, hash"
+
 Timestamp timestamp_of(const std::string& text) {
   if (auto t = try_parse_timestamp(text)) return *t;
   throw StorageError(fmt::format("the database holds a malformed timestamp '{}'", text));
+}
+
+// An entry from a row selected with PLANTRACK_ENTRY_COLUMNS.
+Entry entry_of(SQLite::Statement& q) {
+  Entry e;
+  e.id = q.getColumn(0).getInt64();
+  e.plan_id = q.getColumn(1).getString();
+  e.target_id = q.getColumn(2).getString();
+  e.period = {q.getColumn(3).getString(), parse_date(q.getColumn(4).getString()),
+              parse_date(q.getColumn(5).getString())};
+  e.value = q.getColumn(6).getDouble();
+  e.value_text = q.getColumn(7).getString();
+  e.unit = q.getColumn(8).getString();
+  e.recorded_at = timestamp_of(q.getColumn(9).getString());
+  e.recorded_by = q.getColumn(10).getString();
+  e.source = q.getColumn(11).getString();
+  e.note = q.getColumn(12).getString();
+  e.provisional = q.getColumn(13).getInt() != 0;
+  auto entities = nlohmann::json::parse(q.getColumn(14).getString(), nullptr, false);
+  if (entities.is_array())
+    for (const auto& n : entities)
+      if (n.is_string()) e.entities.push_back(n.get<std::string>());
+  e.action = action_from(q.getColumn(15).getString()).value_or(Action::log);
+  if (!q.getColumn(16).isNull()) e.corrects = q.getColumn(16).getInt64();
+  e.reason = q.getColumn(17).getString();
+  e.hash = q.getColumn(18).getString();
+  return e;
 }
 
 class SqliteStorage final : public Storage {
@@ -62,9 +95,11 @@ public:
                                     "WHERE plan_id = ? ORDER BY revision DESC LIMIT 1");
       latest.bind(1, p.plan.id);
       int revision = 0;
+      std::vector<std::string> changes;
       if (latest.executeStep()) {
         revision = latest.getColumn(0).getInt();
-        if (latest.getColumn(1).getString() == doc) {
+        auto previous = nlohmann::json::parse(latest.getColumn(1).getString());
+        if (previous == p.document) {
           outcomes.push_back(ImportOutcome::unchanged);
           continue;
         }
@@ -72,6 +107,7 @@ public:
           throw InputError(fmt::format("plan '{}' differs from its revision {} in the database; "
                                        "pass --reason \"why it changed\" to record revision {}",
                                        p.plan.id, revision, revision + 1));
+        changes = planfile::diff_plans(previous, p.document);
       } else {
         SQLite::Statement insert(db_, "INSERT INTO plans (id, created_at) VALUES (?, ?)");
         insert.bind(1, p.plan.id);
@@ -79,13 +115,15 @@ public:
         insert.exec();
       }
       SQLite::Statement insert(db_, "INSERT INTO plan_revisions (plan_id, revision, document, "
-                                    "imported_at, imported_by, reason) VALUES (?, ?, ?, ?, ?, ?)");
+                                    "imported_at, imported_by, reason, changes) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
       insert.bind(1, p.plan.id);
       insert.bind(2, revision + 1);
       insert.bind(3, doc);
       insert.bind(4, when);
       insert.bind(5, by);
       insert.bind(6, revision == 0 ? std::string() : reason);
+      insert.bind(7, nlohmann::json(changes).dump());
       insert.exec();
       for (const auto& t : p.plan.targets) {
         SQLite::Statement target(db_, "INSERT OR IGNORE INTO targets (plan_id, id) VALUES (?, ?)");
@@ -99,14 +137,16 @@ public:
     return outcomes;
   }
 
-  std::vector<PlanSummary> list_plans() override {
+  std::vector<PlanSummary> list_plans(std::optional<Timestamp> at) override {
     std::map<std::string, int> counts;
     SQLite::Statement count(db_, "SELECT plan_id, COUNT(*) FROM entries GROUP BY plan_id");
     while (count.executeStep()) counts[count.getColumn(0).getString()] = count.getColumn(1).getInt();
+    // The revision in force at `at`: the highest one imported by then.
     SQLite::Statement q(db_, "SELECT r.plan_id, r.revision, r.document, r.imported_at, "
                              "r.imported_by FROM plan_revisions r WHERE r.revision = "
-                             "(SELECT MAX(revision) FROM plan_revisions WHERE plan_id = r.plan_id) "
-                             "ORDER BY r.plan_id");
+                             "(SELECT MAX(revision) FROM plan_revisions WHERE plan_id = r.plan_id "
+                             "AND (?1 = '' OR imported_at <= ?1)) ORDER BY r.plan_id");
+    q.bind(1, at ? format_timestamp(*at) : std::string());
     std::vector<PlanSummary> out;
     while (q.executeStep()) {
       Plan plan = planfile::plan_from_document(nlohmann::json::parse(q.getColumn(2).getString()));
@@ -124,42 +164,77 @@ public:
     return out;
   }
 
-  std::optional<PlanDocument> find_plan(const std::string& id) override {
-    SQLite::Statement q(db_, "SELECT document FROM plan_revisions WHERE plan_id = ? "
-                             "ORDER BY revision DESC LIMIT 1");
+  std::optional<PlanDocument> find_plan(const std::string& id,
+                                        std::optional<Timestamp> at) override {
+    SQLite::Statement q(db_, "SELECT document FROM plan_revisions WHERE plan_id = ?1 "
+                             "AND (?2 = '' OR imported_at <= ?2) ORDER BY revision DESC LIMIT 1");
     q.bind(1, id);
+    q.bind(2, at ? format_timestamp(*at) : std::string());
     if (!q.executeStep()) return std::nullopt;
     auto doc = nlohmann::json::parse(q.getColumn(0).getString());
     return PlanDocument{planfile::plan_from_document(doc), doc};
   }
 
+  std::vector<PlanRevision> plan_revisions(const std::string& id) override {
+    SQLite::Statement q(db_, "SELECT revision, imported_at, imported_by, reason, changes "
+                             "FROM plan_revisions WHERE plan_id = ? ORDER BY revision");
+    q.bind(1, id);
+    std::vector<PlanRevision> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt(), timestamp_of(q.getColumn(1).getString()),
+                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     nlohmann::json::parse(q.getColumn(4).getString()).get<std::vector<std::string>>()});
+    return out;
+  }
+
   std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Inside the write lock: the chain's head and the next id cannot move under us.
+    std::string previous = audit::genesis_hash;
+    {
+      SQLite::Statement head(db_, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
+      if (head.executeStep()) previous = head.getColumn(0).getString();
+    }
+    std::int64_t next_id = highest_entry_id() + 1;
+    SQLite::Statement replaced(db_, "SELECT id FROM entries WHERE corrects = ?");
     SQLite::Statement insert(
-        db_, "INSERT INTO entries (plan_id, target_id, period, period_start, period_end, value, "
-             "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        db_, "INSERT INTO entries (id, plan_id, target_id, period, period_start, period_end, "
+             "value, value_text, unit, recorded_at, recorded_by, source, note, provisional, "
+             "entities, action, corrects, reason, hash) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     std::vector<std::int64_t> ids;
     ids.reserve(entries.size());
     for (auto& e : entries) {
+      if (e.corrects) check_latest_version(replaced, *e.corrects);
+      e.id = next_id++;
+      e.hash = audit::chain_hash(previous, e);
+      previous = e.hash;
       insert.reset();
       insert.clearBindings();
-      insert.bind(1, e.plan_id);
-      insert.bind(2, e.target_id);
-      insert.bind(3, e.period.text);
-      insert.bind(4, format_date(e.period.start));
-      insert.bind(5, format_date(e.period.end));
-      insert.bind(6, e.value);
-      insert.bind(7, e.value_text);
-      insert.bind(8, e.unit);
-      insert.bind(9, format_timestamp(e.recorded_at));
-      insert.bind(10, e.recorded_by);
-      insert.bind(11, e.source);
-      insert.bind(12, e.note);
-      insert.bind(13, e.provisional ? 1 : 0);
-      insert.bind(14, nlohmann::json(e.entities).dump());
+      insert.bind(1, e.id);
+      insert.bind(2, e.plan_id);
+      insert.bind(3, e.target_id);
+      insert.bind(4, e.period.text);
+      insert.bind(5, format_date(e.period.start));
+      insert.bind(6, format_date(e.period.end));
+      insert.bind(7, e.value);
+      insert.bind(8, e.value_text);
+      insert.bind(9, e.unit);
+      insert.bind(10, format_timestamp(e.recorded_at));
+      insert.bind(11, e.recorded_by);
+      insert.bind(12, e.source);
+      insert.bind(13, e.note);
+      insert.bind(14, e.provisional ? 1 : 0);
+      insert.bind(15, nlohmann::json(e.entities).dump(-1, ' ', false,
+                                                      nlohmann::json::error_handler_t::ignore));
+      insert.bind(16, std::string(to_string(e.action)));
+      if (e.corrects)
+        insert.bind(17, *e.corrects);
+      else
+        insert.bind(17);
+      insert.bind(18, e.reason);
+      insert.bind(19, e.hash);
       insert.exec();
-      e.id = db_.getLastInsertRowid();
       ids.push_back(e.id);
     }
     tx.commit();
@@ -167,35 +242,46 @@ public:
   }
 
   std::vector<Entry> entries(const EntryFilter& filter) override {
-    SQLite::Statement q(
-        db_, "SELECT id, plan_id, target_id, period, period_start, period_end, value, value_text, "
-             "unit, recorded_at, recorded_by, source, note, provisional, entities FROM entries "
-             "WHERE (?1 = '' OR plan_id = ?1) AND (?2 = '' OR target_id = ?2) ORDER BY id");
+    SQLite::Statement q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                             "WHERE (?1 = '' OR plan_id = ?1) AND (?2 = '' OR target_id = ?2) "
+                             "ORDER BY id");
     q.bind(1, filter.plan_id);
     q.bind(2, filter.target_id);
     std::vector<Entry> out;
-    while (q.executeStep()) {
-      Entry e;
-      e.id = q.getColumn(0).getInt64();
-      e.plan_id = q.getColumn(1).getString();
-      e.target_id = q.getColumn(2).getString();
-      e.period = {q.getColumn(3).getString(), parse_date(q.getColumn(4).getString()),
-                  parse_date(q.getColumn(5).getString())};
-      e.value = q.getColumn(6).getDouble();
-      e.value_text = q.getColumn(7).getString();
-      e.unit = q.getColumn(8).getString();
-      e.recorded_at = timestamp_of(q.getColumn(9).getString());
-      e.recorded_by = q.getColumn(10).getString();
-      e.source = q.getColumn(11).getString();
-      e.note = q.getColumn(12).getString();
-      e.provisional = q.getColumn(13).getInt() != 0;
-      e.entities = nlohmann::json::parse(q.getColumn(14).getString()).get<std::vector<std::string>>();
-      out.push_back(std::move(e));
-    }
+    while (q.executeStep()) out.push_back(entry_of(q));
     return out;
   }
 
+  std::optional<Entry> find_entry(std::int64_t id) override {
+    SQLite::Statement q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return entry_of(q);
+  }
+
+  std::int64_t highest_entry_id() override {
+    SQLite::Statement q(db_, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = "
+                             "'entries'), 0), COALESCE((SELECT MAX(id) FROM entries), 0))");
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  }
+
 private:
+  // Refuse to replace an entry that a later one already replaced; name its latest version.
+  void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
+    std::int64_t latest = id;
+    while (true) {
+      replaced.reset();
+      replaced.bind(1, latest);
+      if (!replaced.executeStep()) break;
+      latest = replaced.getColumn(0).getInt64();
+    }
+    if (latest != id)
+      throw InputError(fmt::format("entry {} was already replaced by entry {}; correct or "
+                                   "retract entry {}, its latest version",
+                                   id, latest, latest));
+  }
+
   SQLite::Database db_;
 };
 
@@ -219,17 +305,27 @@ public:
                                           const std::string& reason) override {
     return guarded([&] { return inner_->import_plans(plans, at, by, reason); });
   }
-  std::vector<PlanSummary> list_plans() override {
-    return guarded([&] { return inner_->list_plans(); });
+  std::vector<PlanSummary> list_plans(std::optional<Timestamp> at) override {
+    return guarded([&] { return inner_->list_plans(at); });
   }
-  std::optional<PlanDocument> find_plan(const std::string& id) override {
-    return guarded([&] { return inner_->find_plan(id); });
+  std::optional<PlanDocument> find_plan(const std::string& id,
+                                        std::optional<Timestamp> at) override {
+    return guarded([&] { return inner_->find_plan(id, at); });
+  }
+  std::vector<PlanRevision> plan_revisions(const std::string& id) override {
+    return guarded([&] { return inner_->plan_revisions(id); });
   }
   std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
     return guarded([&] { return inner_->append_entries(entries); });
   }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded([&] { return inner_->entries(filter); });
+  }
+  std::optional<Entry> find_entry(std::int64_t id) override {
+    return guarded([&] { return inner_->find_entry(id); });
+  }
+  std::int64_t highest_entry_id() override {
+    return guarded([&] { return inner_->highest_entry_id(); });
   }
 
 private:

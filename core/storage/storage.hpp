@@ -33,6 +33,14 @@ struct PlanSummary {
 // What an import did to one plan.
 enum class ImportOutcome { created, unchanged, revised };
 
+struct PlanRevision {
+  int revision = 0;
+  Timestamp imported_at{};
+  std::string imported_by;
+  std::string reason;
+  std::vector<std::string> changes; // from the revision before
+};
+
 struct EntryFilter {
   std::string plan_id;   // empty: all plans
   std::string target_id; // empty: all targets of the plan
@@ -51,13 +59,24 @@ public:
                                                   Timestamp at, const std::string& by,
                                                   const std::string& reason) = 0;
 
-  virtual std::vector<PlanSummary> list_plans() = 0;
-  // The latest revision of a plan, or nullopt.
-  virtual std::optional<PlanDocument> find_plan(const std::string& id) = 0;
+  // The plans as they stood at `at` (default: now): those imported by then, each at the
+  // revision then in force.
+  virtual std::vector<PlanSummary> list_plans(std::optional<Timestamp> at = std::nullopt) = 0;
+  // The revision of a plan in force at `at` (default: the latest), or nullopt.
+  virtual std::optional<PlanDocument> find_plan(const std::string& id,
+                                                std::optional<Timestamp> at = std::nullopt) = 0;
+  // Every revision of a plan, oldest first.
+  virtual std::vector<PlanRevision> plan_revisions(const std::string& id) = 0;
 
-  // Append entries all or nothing; sets each entry's id and returns the ids.
+  // Append entries all or nothing, each chained to the one before (SPEC §4): sets each
+  // entry's id and hash and returns the ids. An entry that corrects or retracts one already
+  // replaced is an InputError naming the latest version.
   virtual std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) = 0;
+  // Entries in id order (the order of the chain).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
+  virtual std::optional<Entry> find_entry(std::int64_t id) = 0;
+  // The highest entry id ever handed out (0 when none): ids only grow.
+  virtual std::int64_t highest_entry_id() = 0;
 };
 
 // Open (creating if needed) a SQLite database: a file path or ":memory:". Applies the

@@ -13,6 +13,7 @@ CREATE TABLE plan_revisions (
   imported_at  TEXT NOT NULL,          -- UTC, 2019-06-30T08:00:00Z
   imported_by  TEXT NOT NULL,
   reason       TEXT NOT NULL DEFAULT '',
+  changes      TEXT NOT NULL DEFAULT '[]', -- JSON array: what changed from the revision before
   PRIMARY KEY (plan_id, revision)
 );
 
@@ -23,8 +24,9 @@ CREATE TABLE targets (
   PRIMARY KEY (plan_id, id)
 );
 
+-- Ids only grow (AUTOINCREMENT): a removed last entry shows in sqlite_sequence.
 CREATE TABLE entries (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
   plan_id       TEXT NOT NULL,
   target_id     TEXT NOT NULL,
   period        TEXT NOT NULL,         -- as canonicalised: 2018, 2018Q2, 2018-06, 2014-01..2014-11
@@ -39,10 +41,18 @@ CREATE TABLE entries (
   note          TEXT NOT NULL DEFAULT '',
   provisional   INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1)),
   entities      TEXT NOT NULL DEFAULT '[]', -- JSON array of names
-  FOREIGN KEY (plan_id, target_id) REFERENCES targets(plan_id, id)
+  action        TEXT NOT NULL DEFAULT 'log' CHECK (action IN ('log', 'correct', 'retract')),
+  corrects      INTEGER REFERENCES entries(id), -- the entry a correction or retraction replaces
+  reason        TEXT NOT NULL DEFAULT '',
+  hash          TEXT NOT NULL,          -- SHA-256(previous hash || canonical bytes), docs/audit.md
+  FOREIGN KEY (plan_id, target_id) REFERENCES targets(plan_id, id),
+  CHECK ((action = 'log') = (corrects IS NULL)),
+  CHECK (action = 'log' OR length(trim(reason)) > 0)
 );
 
 CREATE INDEX entries_by_target ON entries(plan_id, target_id, period_end);
+-- An entry is replaced at most once: a second correction must name the latest version.
+CREATE UNIQUE INDEX entries_replaced_once ON entries(corrects) WHERE corrects IS NOT NULL;
 
 CREATE TRIGGER entries_are_append_only_update BEFORE UPDATE ON entries
 BEGIN

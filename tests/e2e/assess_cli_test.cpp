@@ -48,8 +48,10 @@ targets:
 struct Assessed : ::testing::Test {
   Cli cli;
   void SetUp() override {
+    cli.now = Cli::at(2019, 1, 2, 0); // the plan is loaded at the start of 2019
     ASSERT_EQ(cli.run({"init"}).code, 0);
     ASSERT_EQ(cli.run({"plan", "import", cli.write("city.yaml", plan_text)}).code, 0);
+    cli.now = Cli::at(2019, 6, 30, 8);
   }
   Result log(const std::string& ref, const std::string& value, const std::string& period) {
     auto r = cli.run({"log", ref, value, "--period", period});
@@ -165,6 +167,13 @@ TEST_F(Assessed, known_at_reproduces_what_was_known_then) {
   EXPECT_EQ(hour_before["status"], "no_data");
   auto exact = json_of({"--known-at", "2019-06-30T08:00:00Z", "status"})["plans"][0]["targets"][1];
   EXPECT_EQ(exact["status"], "missed");
+}
+
+TEST_F(Assessed, known_at_before_the_plan_was_imported_is_refused) {
+  auto r = cli.run({"status", "city", "--known-at", "2018-12-31"});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err, "plantrack: error: plan 'city' was not yet imported at --known-at "
+                   "2018-12-31T15:59:59Z; pass a later --known-at\n");
 }
 
 TEST_F(Assessed, known_at_that_does_not_parse_is_refused) {

@@ -48,12 +48,11 @@ public:
   }
 
   // Run with exactly these arguments (argv[0] included).
-  // "Now" is 2019-06-30 08:00 UTC, i.e. 16:00 in Asia/Shanghai: today is 2019-06-30.
   Result run_raw(const std::vector<std::string>& args) {
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());
     std::ostringstream out, err;
-    const Timestamp now = date::sys_days(date::year(2019) / 6 / 30) + std::chrono::hours(8);
+    const Timestamp now = this->now;
     cli::Context ctx{out, err, [now] { return now; }, env, "login-user"};
     Result r;
     r.code = cli::run(static_cast<int>(argv.size()), argv.data(), ctx);
@@ -67,6 +66,15 @@ public:
     auto path = dir_ / name;
     std::ofstream(path, std::ios::binary) << text;
     return path.string();
+  }
+
+  // The clock the CLI sees; by default 2019-06-30 08:00 UTC, i.e. 16:00 in Asia/Shanghai, so
+  // today is 2019-06-30. Tests move it to record things at other times.
+  Timestamp now = at(2019, 6, 30, 8);
+
+  static Timestamp at(int y, unsigned m, unsigned d, int hour_utc) {
+    return date::sys_days(date::year(y) / date::month(m) / date::day(d)) +
+           std::chrono::hours(hour_utc);
   }
 
   std::map<std::string, std::string> env{{"PLANTRACK_USER", "tester"}, {"LANG", "C.UTF-8"}};

@@ -331,9 +331,9 @@ TEST_F(Demo, entries_shows_the_history_with_who_and_when) {
   auto r = cli.run({"--lang", "en", "entries", "demo"});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.out,
-            "id  target        period               value  recorded at               recorded by  source  note\n"
-            "--  ------------  ------  ------------------  ------------------------  -----------  ------  ----\n"
-            " 1  demo/patents  2016    3500 (provisional)  2019-06-30 16:00 (+0800)  tester       年报    初报\n");
+            "id  target        period               value  version  recorded at               recorded by  source  note\n"
+            "--  ------------  ------  ------------------  -------  ------------------------  -----------  ------  ----\n"
+            " 1  demo/patents  2016    3500 (provisional)  -        2019-06-30 16:00 (+0800)  tester       年报    初报\n");
 }
 
 TEST_F(Demo, entries_of_an_unknown_target_is_refused) {
@@ -405,8 +405,9 @@ TEST_F(Demo, status_check_exits_4_when_a_target_is_in_trouble) {
 }
 
 TEST_F(Demo, status_known_at_ignores_later_entries) {
+  cli.now = Cli::at(2019, 6, 30, 9);
   ASSERT_EQ(cli.run({"log", "demo/patents", "3500", "--period", "2016"}).code, 0);
-  auto r = cli.run({"--format", "json", "--known-at", "2019-06-30T07:59:59Z", "status"});
+  auto r = cli.run({"--format", "json", "--known-at", "2019-06-30T08:59:59Z", "status"});
   ASSERT_EQ(r.code, 0);
   EXPECT_EQ(nlohmann::json::parse(r.out)["plans"][0]["targets"][0]["status"], "no_data");
 }

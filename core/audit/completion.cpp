@@ -1,0 +1,66 @@
+#include "audit/completion.hpp"
+
+#include <algorithm>
+
+namespace plantrack::audit {
+
+std::string_view to_string(Ruling r) {
+  switch (r) {
+  case Ruling::achieved: return "achieved";
+  case Ruling::missed: return "missed";
+  case Ruling::breached: return "breached";
+  case Ruling::unverifiable: return "unverifiable";
+  case Ruling::not_due: return "not_due";
+  }
+  return "not_due";
+}
+
+namespace {
+
+Ruling rule_on(const Target& target, const assess::Assessment& a, Date as_of) {
+  using assess::Status;
+  if (a.status == Status::breached) return Ruling::breached;
+  bool achieved = a.status == Status::achieved;
+  if (as_of <= target.deadline && !achieved) return Ruling::not_due;
+  // A running total or a done milestone stands once reached; a level or a flow must be seen
+  // in the period that ends at the deadline.
+  bool final_needed = target.kind == Kind::level || target.kind == Kind::flow;
+  if (final_needed && a.has_flag("final_data_missing")) return Ruling::unverifiable;
+  if (!achieved && a.status == Status::no_data) return Ruling::unverifiable;
+  return achieved ? Ruling::achieved : Ruling::missed;
+}
+
+} // namespace
+
+CompletionAudit audit_completion(const Plan& plan, const std::vector<Entry>& entries, Date as_of,
+                                 Timestamp known_at) {
+  CompletionAudit audit{plan, as_of, known_at, {}};
+  std::vector<Entry> known;
+  for (const auto& e : entries)
+    if (e.recorded_at <= known_at) known.push_back(e);
+  auto effective = effective_entries(known, known_at);
+  for (const auto& target : plan.targets) {
+    TargetAudit t;
+    t.target = target;
+    std::vector<Entry> mine;
+    for (const auto& e : effective)
+      if (e.plan_id == plan.id && e.target_id == target.id) mine.push_back(e);
+    t.result = assess::assess(target, mine, {as_of, plan.cadence, thresholds_for(plan, target)});
+    t.ruling = rule_on(target, t.result, as_of);
+    std::sort(mine.begin(), mine.end(), [](const Entry& a, const Entry& b) {
+      return a.period.end != b.period.end ? a.period.end < b.period.end : a.id < b.id;
+    });
+    for (const auto& e : mine) {
+      if (e.period.end > as_of || e.period.end > target.deadline) continue; // not counted
+      auto chain = versions_of(known, e.id);
+      chain.pop_back(); // the version in force is `e` itself
+      t.evidence.push_back({e, chain});
+      if (target.kind == Kind::cumulative)
+        t.entities.insert(t.entities.end(), e.entities.begin(), e.entities.end());
+    }
+    audit.targets.push_back(std::move(t));
+  }
+  return audit;
+}
+
+} // namespace plantrack::audit

@@ -1,0 +1,82 @@
+#include "engine/corrections.hpp"
+
+#include "engine/entry_checker.hpp"
+#include "errors.hpp"
+
+#include <fmt/format.h>
+
+
+namespace plantrack::engine {
+namespace {
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// The entry to replace, checked: it exists, is the latest version, and a reason is given.
+Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::string_view verb) {
+  if (blank(input.reason))
+    throw InputError(fmt::format("a {} needs a reason; pass --reason \"why\", e.g. --reason "
+                                 "\"年报数据修订\"",
+                                 verb));
+  auto original = storage.find_entry(input.replaces);
+  if (!original)
+    throw InputError(fmt::format("no entry {}; see `plantrack entries` for the ids",
+                                 input.replaces));
+  // The latest version (storage checks again inside its transaction).
+  auto all = storage.entries({original->plan_id, original->target_id});
+  auto chain = versions_of(all, original->id);
+  const Entry& latest = chain.back();
+  if (latest.id != original->id) {
+    if (latest.action == Action::retract)
+      throw InputError(fmt::format("entry {} was retracted by entry {}; log a new entry instead",
+                                   original->id, latest.id));
+    throw InputError(fmt::format("entry {} was already corrected by entry {}; {} entry {}, its "
+                                 "latest version",
+                                 original->id, latest.id, verb, latest.id));
+  }
+  if (original->action == Action::retract)
+    throw InputError(fmt::format("entry {} is a retraction; log a new entry instead", original->id));
+  return *original;
+}
+
+} // namespace
+
+Entry correction(storage::Storage& storage, const CorrectionInput& input) {
+  Entry original = replaceable(storage, input, "correct");
+  EntryChecker checker(storage);
+  TargetRef ref{original.plan_id, original.target_id};
+  EntryInput typed;
+  typed.ref = original.plan_id + "/" + original.target_id;
+  typed.period = input.period.empty() ? original.period.text : input.period;
+  typed.value = input.value;
+  typed.unit = input.unit;
+  typed.source = input.source.empty() ? original.source : input.source;
+  typed.note = input.note;
+  typed.recorded_by = input.recorded_by;
+  typed.provisional = false;
+  typed.entities = original.entities;
+  Entry e = prepare_entry(checker.target(ref), ref, typed);
+  e.action = Action::correct;
+  e.corrects = original.id;
+  e.reason = input.reason;
+  return e;
+}
+
+Entry retraction(storage::Storage& storage, const CorrectionInput& input) {
+  Entry original = replaceable(storage, input, "retract");
+  Entry e;
+  e.plan_id = original.plan_id;
+  e.target_id = original.target_id;
+  e.period = original.period;
+  e.value = original.value; // kept for the record; a retraction never counts
+  e.value_text = original.value_text;
+  e.unit = original.unit;
+  e.recorded_by = input.recorded_by;
+  e.source = input.source;
+  e.note = input.note;
+  e.action = Action::retract;
+  e.corrects = original.id;
+  e.reason = input.reason;
+  return e;
+}
+
+} // namespace plantrack::engine
