@@ -1,6 +1,7 @@
 #pragma once
 // The error hierarchy of plantrack; the CLI maps each type to an exit code of SPEC §3.
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -29,6 +30,17 @@ private:
 class StorageError : public std::runtime_error {
 public:
   using std::runtime_error::runtime_error;
+};
+
+// A stored entry that cannot be read back (a tampered row): exit 3, or 5 under audit verify.
+class CorruptEntry : public StorageError {
+public:
+  CorruptEntry(std::int64_t id, const std::string& why)
+      : StorageError("entry " + std::to_string(id) + " cannot be read: " + why), id_(id) {}
+  std::int64_t id() const { return id_; }
+
+private:
+  std::int64_t id_;
 };
 
 } // namespace plantrack

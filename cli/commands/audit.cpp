@@ -13,7 +13,14 @@ namespace {
 
 void run_verify(Session& session) {
   auto storage = open_storage(session);
-  auto entries = storage->entries({});
+  std::vector<Entry> entries;
+  try {
+    entries = storage->entries({});
+  } catch (const CorruptEntry& e) {
+    fmt::print(session.ctx().err, "plantrack: error: audit chain broken at entry {}: {}\n", e.id(),
+               e.what());
+    throw AuditFailed{};
+  }
   auto check = audit::verify_chain(entries, storage->highest_entry_id());
   if (check.broken) {
     fmt::print(session.ctx().err, "plantrack: error: audit chain broken at entry {}: {}\n",

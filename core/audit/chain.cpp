@@ -63,9 +63,11 @@ ChainCheck verify_chain(const std::vector<Entry>& entries, std::int64_t highest_
     if (e.hash != expected) {
       std::string why =
           e.id != previous_id + 1
-              ? fmt::format("entry {} does not follow entry {}: entries {}..{} are missing or the "
-                            "entry was altered",
-                            e.id, previous_id, previous_id + 1, e.id - 1)
+              ? fmt::format("entry {} does not follow entry {}: {} missing or the entry was altered",
+                            e.id, previous_id,
+                            e.id - 1 == previous_id + 1
+                                ? fmt::format("entry {} is", previous_id + 1)
+                                : fmt::format("entries {}..{} are", previous_id + 1, e.id - 1))
               : fmt::format("entry {} was altered or its hash replaced (stored {}, computed {})",
                             e.id, e.hash.substr(0, 12), expected.substr(0, 12));
       check.broken = ChainBreak{e.id, why};
@@ -76,9 +78,12 @@ ChainCheck verify_chain(const std::vector<Entry>& entries, std::int64_t highest_
     ++check.entries;
   }
   if (highest_id > previous_id) {
-    check.broken = ChainBreak{previous_id + 1,
-                              fmt::format("entries {}..{} were removed from the end of the chain",
-                                          previous_id + 1, highest_id)};
+    check.broken = ChainBreak{
+        previous_id + 1,
+        highest_id == previous_id + 1
+            ? fmt::format("entry {} was removed from the end of the chain", highest_id)
+            : fmt::format("entries {}..{} were removed from the end of the chain", previous_id + 1,
+                          highest_id)};
     return check;
   }
   check.head = previous;

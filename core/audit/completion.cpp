@@ -23,9 +23,9 @@ Ruling rule_on(const Target& target, const assess::Assessment& a, Date as_of) {
   bool achieved = a.status == Status::achieved;
   if (as_of <= target.deadline && !achieved) return Ruling::not_due;
   // A running total or a done milestone stands once reached; a level or a flow must be seen
-  // in the period that ends at the deadline.
-  bool final_needed = target.kind == Kind::level || target.kind == Kind::flow;
-  if (final_needed && a.has_flag("final_data_missing")) return Ruling::unverifiable;
+  // in the period that ends at the deadline, and so must a total that fell short.
+  bool stands = achieved && (target.kind == Kind::cumulative || target.kind == Kind::milestone);
+  if (!stands && a.has_flag("final_data_missing")) return Ruling::unverifiable;
   if (!achieved && a.status == Status::no_data) return Ruling::unverifiable;
   return achieved ? Ruling::achieved : Ruling::missed;
 }

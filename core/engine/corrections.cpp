@@ -16,7 +16,7 @@ Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::
   if (blank(input.reason))
     throw InputError(fmt::format("a {} needs a reason; pass --reason \"why\", e.g. --reason "
                                  "\"年报数据修订\"",
-                                 verb));
+                                 verb == "correct" ? "correction" : "retraction"));
   auto original = storage.find_entry(input.replaces);
   if (!original)
     throw InputError(fmt::format("no entry {}; see `plantrack entries` for the ids",

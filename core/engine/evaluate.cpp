@@ -1,5 +1,6 @@
 #include "engine/evaluate.hpp"
 
+#include "audit/chain.hpp"
 #include "engine/entry_checker.hpp"
 #include "errors.hpp"
 
@@ -51,21 +52,14 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
   return report;
 }
 
-TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
-                     Timestamp known_at) {
-  EntryChecker checker(storage);
-  checker.target(ref); // unknown plan or target: InputError with a suggestion
-  auto found = storage.find_plan(ref.plan_id, known_at);
-  const Target* in_force = found ? found->plan.find_target(ref.target_id) : nullptr;
-  if (!in_force)
-    throw InputError(fmt::format("target '{}/{}' was not in the plan at --known-at {}; pass a "
-                                 "later --known-at",
-                                 ref.plan_id, ref.target_id, format_timestamp(known_at)));
-  const Plan& plan = found->plan;
-  const Target& target = *in_force;
+namespace {
+
+// The detail of `target` from the plan's entries recorded by known_at (all versions).
+TargetDetail detail_of(const Plan& plan, const Target& target, const std::vector<Entry>& recorded,
+                       Date as_of, Timestamp known_at) {
   TargetDetail d{plan, target, as_of, known_at, {}, {}, std::nullopt, {}};
-  for (auto& e : storage.entries({ref.plan_id, ref.target_id}))
-    if (e.recorded_at <= known_at) d.entries.push_back(std::move(e));
+  for (const auto& e : recorded)
+    if (e.target_id == target.id) d.entries.push_back(e);
   d.result = assess::assess(target, effective_entries(d.entries, known_at),
                             {as_of, plan.cadence, thresholds_for(plan, target)});
   if (d.result.baseline && target.kind != Kind::milestone) {
@@ -73,6 +67,47 @@ TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of
     d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);
   }
   return d;
+}
+
+std::vector<Entry> recorded_by(storage::Storage& storage, const storage::EntryFilter& filter,
+                               Timestamp known_at) {
+  std::vector<Entry> out;
+  for (auto& e : storage.entries(filter))
+    if (e.recorded_at <= known_at) out.push_back(std::move(e));
+  return out;
+}
+
+} // namespace
+
+TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
+                     Timestamp known_at) {
+  EntryChecker(storage).target(ref); // unknown plan or target: InputError with a suggestion
+  auto found = storage.find_plan(ref.plan_id, known_at);
+  const Target* target = found ? found->plan.find_target(ref.target_id) : nullptr;
+  if (!target)
+    throw InputError(fmt::format("target '{}/{}' was not in the plan at --known-at {}; pass a "
+                                 "later --known-at",
+                                 ref.plan_id, ref.target_id, format_timestamp(known_at)));
+  return detail_of(found->plan, *target,
+                   recorded_by(storage, {ref.plan_id, ref.target_id}, known_at), as_of, known_at);
+}
+
+PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
+                        Timestamp known_at) {
+  EntryChecker(storage).plan(plan_id); // unknown plan: InputError with a suggestion
+  auto found = storage.find_plan(plan_id, known_at);
+  if (!found)
+    throw InputError(fmt::format("plan '{}' was not yet imported at --known-at {}; pass a later "
+                                 "--known-at",
+                                 plan_id, format_timestamp(known_at)));
+  auto recorded = recorded_by(storage, {plan_id, ""}, known_at);
+  PlanDetail p{found->plan, as_of, known_at, {}, {}};
+  for (const auto& t : found->plan.targets)
+    p.targets.push_back(detail_of(found->plan, t, recorded, as_of, known_at));
+  std::string data = found->document.dump();
+  for (const auto& e : recorded) data += "\n" + e.hash;
+  p.digest = audit::sha256_hex(data);
+  return p;
 }
 
 bool in_trouble(const StatusReport& report) {

@@ -54,6 +54,21 @@ struct TargetDetail {
 TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
                      Timestamp known_at);
 
+// A plan in depth (`plantrack report`): every target's detail and a digest of the data used.
+struct PlanDetail {
+  Plan plan;
+  Date as_of;
+  Timestamp known_at{};
+  std::vector<TargetDetail> targets;
+  // SHA-256 over the plan revision's document and the hashes of the plan's entries recorded
+  // by known_at, in id order: two reports with the same digest used the same data.
+  std::string digest;
+};
+
+// Throws InputError for an unknown plan, or one not yet imported at `known_at`.
+PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
+                        Timestamp known_at);
+
 // Whether any target in the report is off_track, missed or breached (`status --check`).
 bool in_trouble(const StatusReport& report);
 

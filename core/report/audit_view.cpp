@@ -146,10 +146,13 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
     if (!t.entities.empty()) table.header.emplace_back(label(lang, "entities"));
     for (const auto& ev : t.evidence) {
       std::string history;
-      for (const auto& v : ev.earlier_versions)
-        history += fmt::format("{}#{} {} {} {} {}", history.empty() ? "" : "; ", v.id,
-                               v.value_text + (v.unit.empty() ? "" : " " + v.unit), v.recorded_by,
-                               format_local(v.recorded_at, display_zone), v.reason);
+      for (const auto& v : ev.earlier_versions) {
+        std::string item = fmt::format("#{} {} {} {}", v.id,
+                                       v.value_text + (v.unit.empty() ? "" : " " + v.unit),
+                                       v.recorded_by, format_local(v.recorded_at, display_zone));
+        if (!v.reason.empty()) item += " " + v.reason;
+        history += (history.empty() ? "" : "; ") + item;
+      }
       if (ev.entry.corrects)
         history += fmt::format("{}{} #{}: {}", history.empty() ? "" : "; ",
                                zh ? "更正" : "corrects", *ev.entry.corrects, ev.entry.reason);

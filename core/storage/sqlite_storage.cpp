@@ -27,30 +27,39 @@ Timestamp timestamp_of(const std::string& text) {
   throw StorageError(fmt::format("the database holds a malformed timestamp '{}'", text));
 }
 
-// An entry from a row selected with PLANTRACK_ENTRY_COLUMNS.
+// An entry from a row selected with PLANTRACK_ENTRY_COLUMNS. The period's bounds are derived
+// from its text, which the hash chain covers; a row that does not read back is CorruptEntry.
 Entry entry_of(SQLite::Statement& q) {
   Entry e;
   e.id = q.getColumn(0).getInt64();
-  e.plan_id = q.getColumn(1).getString();
-  e.target_id = q.getColumn(2).getString();
-  e.period = {q.getColumn(3).getString(), parse_date(q.getColumn(4).getString()),
-              parse_date(q.getColumn(5).getString())};
-  e.value = q.getColumn(6).getDouble();
-  e.value_text = q.getColumn(7).getString();
-  e.unit = q.getColumn(8).getString();
-  e.recorded_at = timestamp_of(q.getColumn(9).getString());
-  e.recorded_by = q.getColumn(10).getString();
-  e.source = q.getColumn(11).getString();
-  e.note = q.getColumn(12).getString();
-  e.provisional = q.getColumn(13).getInt() != 0;
-  auto entities = nlohmann::json::parse(q.getColumn(14).getString(), nullptr, false);
-  if (entities.is_array())
+  try {
+    e.plan_id = q.getColumn(1).getString();
+    e.target_id = q.getColumn(2).getString();
+    e.period = parse_period(q.getColumn(3).getString());
+    e.value = q.getColumn(6).getDouble();
+    e.value_text = q.getColumn(7).getString();
+    e.unit = q.getColumn(8).getString();
+    auto recorded = try_parse_timestamp(q.getColumn(9).getString());
+    if (!recorded)
+      throw InputError(fmt::format("malformed timestamp '{}'", q.getColumn(9).getString()));
+    e.recorded_at = *recorded;
+    e.recorded_by = q.getColumn(10).getString();
+    e.source = q.getColumn(11).getString();
+    e.note = q.getColumn(12).getString();
+    e.provisional = q.getColumn(13).getInt() != 0;
+    auto entities = nlohmann::json::parse(q.getColumn(14).getString(), nullptr, false);
+    if (!entities.is_array()) throw InputError("malformed entities");
     for (const auto& n : entities)
       if (n.is_string()) e.entities.push_back(n.get<std::string>());
-  e.action = action_from(q.getColumn(15).getString()).value_or(Action::log);
-  if (!q.getColumn(16).isNull()) e.corrects = q.getColumn(16).getInt64();
-  e.reason = q.getColumn(17).getString();
-  e.hash = q.getColumn(18).getString();
+    auto action = action_from(q.getColumn(15).getString());
+    if (!action) throw InputError(fmt::format("unknown action '{}'", q.getColumn(15).getString()));
+    e.action = *action;
+    if (!q.getColumn(16).isNull()) e.corrects = q.getColumn(16).getInt64();
+    e.reason = q.getColumn(17).getString();
+    e.hash = q.getColumn(18).getString();
+  } catch (const InputError& bad) {
+    throw CorruptEntry(e.id, bad.what());
+  }
   return e;
 }
 
@@ -103,7 +112,7 @@ public:
           outcomes.push_back(ImportOutcome::unchanged);
           continue;
         }
-        if (reason.empty())
+        if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
           throw InputError(fmt::format("plan '{}' differs from its revision {} in the database; "
                                        "pass --reason \"why it changed\" to record revision {}",
                                        p.plan.id, revision, revision + 1));
@@ -266,6 +275,92 @@ public:
     return q.getColumn(0).getInt64();
   }
 
+  void add_schedule(const Schedule& sc) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement taken(db_, "SELECT plan_id FROM schedules WHERE name = ?");
+    taken.bind(1, sc.name);
+    if (taken.executeStep())
+      throw InputError(fmt::format("schedule name '{}' is already taken (plan {}); choose another "
+                                   "name or `plantrack schedule remove {}` first",
+                                   sc.name, taken.getColumn(0).getString(), sc.name));
+    SQLite::Statement insert(db_, "INSERT INTO schedules (name, plan_id, every, format, out_dir, "
+                                  "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, sc.name);
+    insert.bind(2, sc.plan_id);
+    insert.bind(3, std::string(to_string(sc.every)));
+    insert.bind(4, sc.format);
+    insert.bind(5, sc.out_dir);
+    insert.bind(6, format_timestamp(sc.created_at));
+    insert.bind(7, sc.created_by);
+    insert.exec();
+    tx.commit();
+  }
+
+  std::vector<Schedule> schedules() override {
+    SQLite::Statement q(db_, "SELECT name, plan_id, every, format, out_dir, created_at, "
+                             "created_by FROM schedules ORDER BY name");
+    std::vector<Schedule> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                     parse_cadence(q.getColumn(2).getString()), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), timestamp_of(q.getColumn(5).getString()),
+                     q.getColumn(6).getString()});
+    return out;
+  }
+
+  void remove_schedule(const std::string& name) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement del(db_, "DELETE FROM schedules WHERE name = ?");
+    del.bind(1, name);
+    if (del.exec() == 0)
+      throw InputError(fmt::format("no schedule named '{}'; see `plantrack schedule list`", name));
+    tx.commit();
+  }
+
+  std::optional<ArchivedReport> archive_once(
+      const std::string& schedule, const std::string& period,
+      const std::function<ArchivedReport()>& produce) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement done(db_, "SELECT 1 FROM reports WHERE schedule = ? AND period = ?");
+    done.bind(1, schedule);
+    done.bind(2, period);
+    if (done.executeStep()) return std::nullopt;
+    ArchivedReport r = produce();
+    SQLite::Statement insert(db_, "INSERT INTO reports (schedule, plan_id, period, format, path, "
+                                  "sha256, as_of, known_at, generated_at, generated_by) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, schedule);
+    insert.bind(2, r.plan_id);
+    insert.bind(3, period);
+    insert.bind(4, r.format);
+    insert.bind(5, r.path);
+    insert.bind(6, r.sha256);
+    insert.bind(7, format_date(r.as_of));
+    insert.bind(8, format_timestamp(r.known_at));
+    insert.bind(9, format_timestamp(r.generated_at));
+    insert.bind(10, r.generated_by);
+    insert.exec();
+    r.id = db_.getLastInsertRowid();
+    r.schedule = schedule;
+    r.period = period;
+    tx.commit();
+    return r;
+  }
+
+  std::vector<ArchivedReport> reports() override {
+    SQLite::Statement q(db_, "SELECT id, schedule, plan_id, period, format, path, sha256, as_of, "
+                             "known_at, generated_at, generated_by FROM reports ORDER BY id");
+    std::vector<ArchivedReport> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString(), q.getColumn(5).getString(),
+                     q.getColumn(6).getString(), parse_date(q.getColumn(7).getString()),
+                     timestamp_of(q.getColumn(8).getString()),
+                     timestamp_of(q.getColumn(9).getString()), q.getColumn(10).getString()});
+    return out;
+  }
+
 private:
   // Refuse to replace an entry that a later one already replaced; name its latest version.
   void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
@@ -326,6 +421,23 @@ public:
   }
   std::int64_t highest_entry_id() override {
     return guarded([&] { return inner_->highest_entry_id(); });
+  }
+  void add_schedule(const Schedule& schedule) override {
+    guarded([&] { inner_->add_schedule(schedule); });
+  }
+  std::vector<Schedule> schedules() override {
+    return guarded([&] { return inner_->schedules(); });
+  }
+  void remove_schedule(const std::string& name) override {
+    guarded([&] { inner_->remove_schedule(name); });
+  }
+  std::optional<ArchivedReport> archive_once(
+      const std::string& schedule, const std::string& period,
+      const std::function<ArchivedReport()>& produce) override {
+    return guarded([&] { return inner_->archive_once(schedule, period, produce); });
+  }
+  std::vector<ArchivedReport> reports() override {
+    return guarded([&] { return inner_->reports(); });
   }
 
 private:

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,30 @@ struct PlanRevision {
   std::string imported_by;
   std::string reason;
   std::vector<std::string> changes; // from the revision before
+};
+
+struct Schedule {
+  std::string name;
+  std::string plan_id;
+  Cadence every = Cadence::month;
+  std::string format; // md, html, csv, json
+  std::string out_dir;
+  Timestamp created_at{};
+  std::string created_by;
+};
+
+struct ArchivedReport {
+  std::int64_t id = 0;
+  std::string schedule;
+  std::string plan_id;
+  std::string period;
+  std::string format;
+  std::string path;
+  std::string sha256;
+  Date as_of;
+  Timestamp known_at{};
+  Timestamp generated_at{};
+  std::string generated_by;
 };
 
 struct EntryFilter {
@@ -77,6 +102,20 @@ public:
   virtual std::optional<Entry> find_entry(std::int64_t id) = 0;
   // The highest entry id ever handed out (0 when none): ids only grow.
   virtual std::int64_t highest_entry_id() = 0;
+
+  // Schedules: add refuses a taken name (InputError); remove refuses an unknown one.
+  virtual void add_schedule(const Schedule& schedule) = 0;
+  virtual std::vector<Schedule> schedules() = 0;
+  virtual void remove_schedule(const std::string& name) = 0;
+
+  // Archive the report of (`schedule`, `period`) exactly once: under the write lock, if it is
+  // not archived yet, call `produce` (which writes the file and returns its record) and store
+  // the record. Returns the record stored, or nullopt when it was archived before. Two
+  // processes running this at once write the report once.
+  virtual std::optional<ArchivedReport> archive_once(
+      const std::string& schedule, const std::string& period,
+      const std::function<ArchivedReport()>& produce) = 0;
+  virtual std::vector<ArchivedReport> reports() = 0;
 };
 
 // Open (creating if needed) a SQLite database: a file path or ":memory:". Applies the

@@ -64,6 +64,19 @@ BEGIN
   SELECT RAISE(ABORT, 'entries are append-only: log a retraction instead');
 END;
 
+-- INSERT OR REPLACE deletes the old row without firing DELETE triggers: refuse it up front.
+CREATE TRIGGER entries_are_append_only_replace BEFORE INSERT ON entries
+WHEN EXISTS (SELECT 1 FROM entries WHERE id = NEW.id)
+BEGIN
+  SELECT RAISE(ABORT, 'entries are append-only: an entry id is never reused');
+END;
+
+CREATE TRIGGER plan_revisions_are_append_only_replace BEFORE INSERT ON plan_revisions
+WHEN EXISTS (SELECT 1 FROM plan_revisions WHERE plan_id = NEW.plan_id AND revision = NEW.revision)
+BEGIN
+  SELECT RAISE(ABORT, 'plan revisions are append-only: import a new revision instead');
+END;
+
 CREATE TRIGGER plan_revisions_are_append_only_update BEFORE UPDATE ON plan_revisions
 BEGIN
   SELECT RAISE(ABORT, 'plan revisions are append-only: import a new revision instead');
@@ -72,4 +85,48 @@ END;
 CREATE TRIGGER plan_revisions_are_append_only_delete BEFORE DELETE ON plan_revisions
 BEGIN
   SELECT RAISE(ABORT, 'plan revisions are append-only: import a new revision instead');
+END;
+
+-- Scheduled reports (plantrack schedule add|list|remove).
+CREATE TABLE schedules (
+  name        TEXT PRIMARY KEY,
+  plan_id     TEXT NOT NULL REFERENCES plans(id),
+  every       TEXT NOT NULL CHECK (every IN ('month', 'quarter', 'year')),
+  format      TEXT NOT NULL CHECK (format IN ('md', 'html', 'csv', 'json')),
+  out_dir     TEXT NOT NULL,
+  created_at  TEXT NOT NULL,
+  created_by  TEXT NOT NULL
+);
+
+-- Every report run-due wrote, with the SHA-256 of the file: written exactly once per
+-- schedule and period.
+CREATE TABLE reports (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  schedule      TEXT NOT NULL,          -- kept when the schedule is removed
+  plan_id       TEXT NOT NULL REFERENCES plans(id),
+  period        TEXT NOT NULL,
+  format        TEXT NOT NULL,
+  path          TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  as_of         TEXT NOT NULL,
+  known_at      TEXT NOT NULL,
+  generated_at  TEXT NOT NULL,
+  generated_by  TEXT NOT NULL,
+  UNIQUE (schedule, period)
+);
+
+CREATE TRIGGER reports_are_append_only_update BEFORE UPDATE ON reports
+BEGIN
+  SELECT RAISE(ABORT, 'archived reports are append-only');
+END;
+
+CREATE TRIGGER reports_are_append_only_replace BEFORE INSERT ON reports
+WHEN EXISTS (SELECT 1 FROM reports WHERE id = NEW.id OR (schedule = NEW.schedule AND period = NEW.period))
+BEGIN
+  SELECT RAISE(ABORT, 'archived reports are append-only');
+END;
+
+CREATE TRIGGER reports_are_append_only_delete BEFORE DELETE ON reports
+BEGIN
+  SELECT RAISE(ABORT, 'archived reports are append-only');
 END;

@@ -1,0 +1,167 @@
+#include "report/chart.hpp"
+
+#include "report/status_view.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace plantrack::report {
+namespace {
+
+constexpr double width = 640, height = 230;
+constexpr double left = 64, right = 24, top = 18, bottom = 34;
+
+std::string escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    default: out += c;
+    }
+  }
+  return out;
+}
+
+struct Scale {
+  Date t0, t1;
+  double v0, v1;
+  double x(Date t) const {
+    double span = static_cast<double>((t1 - t0).count());
+    return left + (width - left - right) * static_cast<double>((t - t0).count()) / (span > 0 ? span : 1);
+  }
+  double y(double v) const {
+    double span = v1 - v0;
+    return top + (height - top - bottom) * (1 - (v - v0) / (span > 0 ? span : 1));
+  }
+};
+
+std::string num(double v) { return fmt::format("{:.1f}", v); }
+
+} // namespace
+
+std::string target_chart(const engine::TargetDetail& d) {
+  const Target& t = d.target;
+  const auto& a = d.result;
+  // The extent: every date and value drawn.
+  std::vector<Date> dates{t.deadline, d.as_of};
+  std::vector<double> values{a.target_value};
+  if (t.rule == Rule::between) values.insert(values.end(), {*t.min, *t.max});
+  for (const auto& p : d.trajectory) dates.push_back(p.t), values.push_back(p.value);
+  for (const auto& o : a.series) dates.push_back(o.t), values.push_back(o.value);
+  if (a.forecast) values.push_back(*a.forecast);
+  // Superseded versions of level and flow entries are drawn at their own value.
+  std::set<std::int64_t> in_force, corrected_dates_ids;
+  for (const auto& e : effective_entries(d.entries, d.known_at)) in_force.insert(e.id);
+  bool raw_values = t.kind == Kind::level || t.kind == Kind::flow;
+  std::vector<const Entry*> superseded, corrections;
+  for (const auto& e : d.entries) {
+    if (e.action == Action::correct && in_force.count(e.id)) corrections.push_back(&e);
+    if (!in_force.count(e.id) && e.action != Action::retract && raw_values &&
+        e.period.end <= t.deadline) {
+      superseded.push_back(&e);
+      dates.push_back(e.period.end);
+      values.push_back(e.value);
+    }
+  }
+  Scale s{*std::min_element(dates.begin(), dates.end()), *std::max_element(dates.begin(), dates.end()),
+          *std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end())};
+  double pad = (s.v1 - s.v0) * 0.08;
+  if (pad == 0) pad = std::max(1.0, std::fabs(s.v1) * 0.1);
+  s.v0 -= pad;
+  s.v1 += pad;
+
+  std::string ref = d.plan.id + "/" + t.id;
+  std::string svg = fmt::format(
+      "<svg class=\"chart\" data-target=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
+      "viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">\n<title>{}</title>\n",
+      escape(ref), width, height, width, height, escape(t.title));
+  // Frame and axes labels: first and last date, lowest and highest value.
+  svg += fmt::format("<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
+                     left, top, width - left - right, height - top - bottom);
+  svg += fmt::format("<text class=\"axis\" x=\"{}\" y=\"{}\">{}</text>\n", left, height - 12,
+                     format_date(s.t0));
+  svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", width - right,
+                     height - 12, format_date(s.t1));
+  svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
+                     num(s.y(s.v1 - pad)) , escape(format_value(s.v1 - pad, t.precision)));
+  svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
+                     num(s.y(s.v0 + pad)), escape(format_value(s.v0 + pad, t.precision)));
+  // The target line (both bounds for a band).
+  auto target_line = [&](double v) {
+    svg += fmt::format("<line class=\"target\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", left,
+                       num(s.y(v)), width - right, num(s.y(v)));
+    svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{} {}</text>\n", width - right - 4,
+                       num(s.y(v) - 4), escape(target_text(t)), "");
+  };
+  if (t.rule == Rule::between) {
+    target_line(*t.min);
+    target_line(*t.max);
+  } else {
+    target_line(a.target_value);
+  }
+  // The as-of date.
+  svg += fmt::format("<line class=\"asof\" x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\"/>\n",
+                     num(s.x(d.as_of)), top, height - bottom);
+  svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>\n", num(s.x(d.as_of) + 3),
+                     top + 10, format_date(d.as_of));
+  // The trajectory through baseline, milestones and target.
+  if (d.trajectory.size() >= 2) {
+    std::string points;
+    for (const auto& p : d.trajectory) points += num(s.x(p.t)) + "," + num(s.y(p.value)) + " ";
+    points.pop_back();
+    svg += fmt::format("<polyline class=\"trajectory\" points=\"{}\"/>\n", points);
+    for (const auto& p : d.trajectory)
+      if (p.what == "milestone")
+        svg += fmt::format("<rect class=\"milestone\" x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" "
+                           "transform=\"rotate(45 {} {})\"><title>{} {}</title></rect>\n",
+                           num(s.x(p.t) - 3.5), num(s.y(p.value) - 3.5), num(s.x(p.t)),
+                           num(s.y(p.value)), format_date(p.t), format_value(p.value));
+  }
+  if (a.baseline)
+    svg += fmt::format("<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"8\" height=\"8\"><title>"
+                       "baseline {} {}</title></rect>\n",
+                       num(s.x(a.baseline->t) - 4), num(s.y(a.baseline->value) - 4),
+                       format_date(a.baseline->t), format_value(a.baseline->value));
+  // The forecast from the current value to the deadline.
+  if (a.forecast && a.current && a.current_date && *a.current_date < t.deadline)
+    svg += fmt::format("<line class=\"forecast\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"><title>"
+                       "forecast {}</title></line>\n",
+                       num(s.x(*a.current_date)), num(s.y(*a.current)), num(s.x(t.deadline)),
+                       num(s.y(*a.forecast)), format_value(*a.forecast, t.precision));
+  // The observations in force, joined; superseded versions hollow; corrected ones ringed.
+  if (a.series.size() >= 2) {
+    std::string points;
+    for (const auto& o : a.series) points += num(s.x(o.t)) + "," + num(s.y(o.value)) + " ";
+    points.pop_back();
+    svg += fmt::format("<polyline class=\"actual\" points=\"{}\"/>\n", points);
+  }
+  std::set<Date> corrected_at;
+  for (const Entry* e : corrections) corrected_at.insert(e->period.end);
+  for (const auto& o : a.series) {
+    bool corrected = corrected_at.count(o.t) > 0;
+    svg += fmt::format("<circle class=\"entry{}\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>{} {}{}"
+                       "</title></circle>\n",
+                       corrected ? " corrected" : "", num(s.x(o.t)), num(s.y(o.value)),
+                       format_date(o.t), format_value(o.value, t.precision),
+                       corrected ? " (corrected)" : "");
+    if (corrected)
+      svg += fmt::format("<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"6.5\"/>\n", num(s.x(o.t)),
+                         num(s.y(o.value)));
+  }
+  for (const Entry* e : superseded)
+    svg += fmt::format("<circle class=\"superseded\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>#{} {} "
+                       "{} (superseded)</title></circle>\n",
+                       num(s.x(e->period.end)), num(s.y(e->value)), e->id, e->period.text,
+                       escape(e->value_text));
+  svg += "</svg>\n";
+  return svg;
+}
+
+} // namespace plantrack::report
