@@ -40,6 +40,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_show(app, registry);
   setup_correct(app, registry);
   setup_audit(app, registry);
+  setup_report(app, registry);
 
   try {
     app.parse(argc, argv);

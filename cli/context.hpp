@@ -49,6 +49,7 @@ public:
   Timestamp known_at() const;
   Timestamp now() const { return ctx_.now(); }
   std::string recorded_by() const;
+  bool as_of_given() const { return !options_.as_of.empty(); }
   // The --format value, checked against the formats this command offers.
   std::string format(std::initializer_list<std::string_view> allowed) const;
 

@@ -29,6 +29,7 @@ void setup_status(CLI::App& app, Registry& registry);  // plantrack status [PLAN
 void setup_show(CLI::App& app, Registry& registry);    // plantrack show PLAN/TARGET
 void setup_correct(CLI::App& app, Registry& registry); // plantrack correct|retract ENTRY
 void setup_audit(CLI::App& app, Registry& registry);   // plantrack audit verify|completion
+void setup_report(CLI::App& app, Registry& registry);  // report, schedule, run-due, reports
 
 // The database the session names; `create` makes it (and its folder) if missing, otherwise a
 // missing file is an error that says to run `plantrack init`.

@@ -1,22 +1,42 @@
 #pragma once
-// Bulk entries from CSV (SPEC §3 columns): all rows or none.
+// Bulk entries from CSV (SPEC §3 columns): all rows or none, streamed row by row.
 
 #include "model/entry.hpp"
 #include "storage/storage.hpp"
 
+#include <cstddef>
+#include <cstdint>
 #include <istream>
 #include <string>
 
 namespace plantrack::io {
 
-struct EntryImport {
-  size_t rows = 0;
-  std::vector<std::int64_t> ids; // empty on a dry run
+// The ids an import handed out: consecutive, so a range holds any number of them.
+struct IdRange {
+  std::int64_t first = 0;
+  std::size_t count = 0;
+
+  bool empty() const { return count == 0; }
+  std::size_t size() const { return count; }
+  std::int64_t operator[](std::size_t i) const { return first + static_cast<std::int64_t>(i); }
+  std::int64_t front() const { return first; }
+  std::int64_t back() const { return first + static_cast<std::int64_t>(count) - 1; }
 };
 
-// Read entries from `in` (named `file` in messages), check every row, and append them all in
-// one transaction unless `dry_run`. Rows without recorded_by get `default_by`. Throws
-// InputErrors with one `file:line: column: why` line per bad row; nothing is written then.
+struct EntryImport {
+  size_t rows = 0;
+  IdRange ids; // empty on a dry run
+};
+
+// How many bad rows an import lists one by one; the rest are counted.
+constexpr size_t max_listed_bad_rows = 50;
+
+// Read entries from `in` (named `file` in messages) and check each row as it is read. Unless
+// `dry_run`, one write transaction is opened first and each good row is appended as soon as it
+// is checked; memory does not grow with the file. Rows without recorded_by get `default_by`.
+// Any bad row throws InputErrors after the whole file is read: one `file:line: column: why`
+// line for each of the first 50 bad rows, a count of the rest, then a summary line; the
+// transaction is rolled back and nothing is written.
 EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                const std::string& file, Timestamp now,
                                const std::string& default_by, bool dry_run);

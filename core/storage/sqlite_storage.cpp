@@ -47,10 +47,13 @@ Entry entry_of(SQLite::Statement& q) {
     e.source = q.getColumn(11).getString();
     e.note = q.getColumn(12).getString();
     e.provisional = q.getColumn(13).getInt() != 0;
-    auto entities = nlohmann::json::parse(q.getColumn(14).getString(), nullptr, false);
-    if (!entities.is_array()) throw InputError("malformed entities");
-    for (const auto& n : entities)
-      if (n.is_string()) e.entities.push_back(n.get<std::string>());
+    const std::string entities_text = q.getColumn(14).getString();
+    if (entities_text != "[]") { // most entries name no entity: skip the JSON parser
+      auto entities = nlohmann::json::parse(entities_text, nullptr, false);
+      if (!entities.is_array()) throw InputError("malformed entities");
+      for (const auto& n : entities)
+        if (n.is_string()) e.entities.push_back(n.get<std::string>());
+    }
     auto action = action_from(q.getColumn(15).getString());
     if (!action) throw InputError(fmt::format("unknown action '{}'", q.getColumn(15).getString()));
     e.action = *action;
@@ -62,6 +65,96 @@ Entry entry_of(SQLite::Statement& q) {
   }
   return e;
 }
+
+// Refuse to replace an entry that a later one already replaced; name its latest version.
+void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
+  std::int64_t latest = id;
+  while (true) {
+    replaced.reset();
+    replaced.bind(1, latest);
+    if (!replaced.executeStep()) break;
+    latest = replaced.getColumn(0).getInt64();
+  }
+  replaced.reset();
+  if (latest != id)
+    throw InputError(fmt::format("entry {} was already replaced by entry {}; correct or "
+                                 "retract entry {}, its latest version",
+                                 id, latest, latest));
+}
+
+// Appends inside one BEGIN IMMEDIATE transaction with statements prepared once: the chain's
+// head and the next id are read under the write lock and then carried along in memory.
+class SqliteEntryWriter final : public EntryWriter {
+public:
+  explicit SqliteEntryWriter(SQLite::Database& db)
+      : tx_(db, SQLite::TransactionBehavior::IMMEDIATE),
+        replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
+        insert_(db, "INSERT INTO entries (id, plan_id, target_id, period, period_start, "
+                    "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
+                    "provisional, entities, action, corrects, reason, hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+    SQLite::Statement head(db, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
+    previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
+    SQLite::Statement highest(db, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
+                                  "name = 'entries'), 0), COALESCE((SELECT MAX(id) FROM "
+                                  "entries), 0))");
+    highest.executeStep();
+    next_id_ = highest.getColumn(0).getInt64() + 1;
+  }
+
+  std::int64_t append(Entry& e) override {
+    if (e.corrects) check_latest_version(replaced_, *e.corrects);
+    e.id = next_id_;
+    e.hash = audit::chain_hash(previous_, e);
+    // An import stamps every row with the same instant: format it once.
+    if (recorded_at_text_.empty() || e.recorded_at != recorded_at_) {
+      recorded_at_ = e.recorded_at;
+      recorded_at_text_ = format_timestamp(e.recorded_at);
+    }
+    insert_.reset();
+    insert_.bindNoCopy(2, e.plan_id);
+    insert_.bindNoCopy(3, e.target_id);
+    insert_.bindNoCopy(4, e.period.text);
+    insert_.bind(1, e.id);
+    insert_.bind(5, format_date(e.period.start));
+    insert_.bind(6, format_date(e.period.end));
+    insert_.bind(7, e.value);
+    insert_.bindNoCopy(8, e.value_text);
+    insert_.bindNoCopy(9, e.unit);
+    insert_.bindNoCopy(10, recorded_at_text_);
+    insert_.bindNoCopy(11, e.recorded_by);
+    insert_.bindNoCopy(12, e.source);
+    insert_.bindNoCopy(13, e.note);
+    insert_.bind(14, e.provisional ? 1 : 0);
+    if (e.entities.empty())
+      insert_.bind(15, "[]");
+    else
+      insert_.bind(15, nlohmann::json(e.entities)
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore));
+    insert_.bind(16, std::string(to_string(e.action)));
+    if (e.corrects)
+      insert_.bind(17, *e.corrects);
+    else
+      insert_.bind(17);
+    insert_.bindNoCopy(18, e.reason);
+    insert_.bindNoCopy(19, e.hash);
+    insert_.exec();
+    insert_.reset(); // release the bound buffers, which belong to `e`
+    previous_ = e.hash;
+    return next_id_++;
+  }
+
+  void commit() override { tx_.commit(); }
+
+private:
+  SQLite::Transaction tx_; // declared first: rolled back after the statements are finalized
+  SQLite::Statement replaced_;
+  SQLite::Statement insert_;
+  std::string previous_;
+  std::int64_t next_id_ = 1;
+  Timestamp recorded_at_{};
+  std::string recorded_at_text_;
+};
 
 class SqliteStorage final : public Storage {
 public:
@@ -197,65 +290,35 @@ public:
   }
 
   std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
-    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    // Inside the write lock: the chain's head and the next id cannot move under us.
-    std::string previous = audit::genesis_hash;
-    {
-      SQLite::Statement head(db_, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
-      if (head.executeStep()) previous = head.getColumn(0).getString();
-    }
-    std::int64_t next_id = highest_entry_id() + 1;
-    SQLite::Statement replaced(db_, "SELECT id FROM entries WHERE corrects = ?");
-    SQLite::Statement insert(
-        db_, "INSERT INTO entries (id, plan_id, target_id, period, period_start, period_end, "
-             "value, value_text, unit, recorded_at, recorded_by, source, note, provisional, "
-             "entities, action, corrects, reason, hash) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    SqliteEntryWriter writer(db_);
     std::vector<std::int64_t> ids;
     ids.reserve(entries.size());
-    for (auto& e : entries) {
-      if (e.corrects) check_latest_version(replaced, *e.corrects);
-      e.id = next_id++;
-      e.hash = audit::chain_hash(previous, e);
-      previous = e.hash;
-      insert.reset();
-      insert.clearBindings();
-      insert.bind(1, e.id);
-      insert.bind(2, e.plan_id);
-      insert.bind(3, e.target_id);
-      insert.bind(4, e.period.text);
-      insert.bind(5, format_date(e.period.start));
-      insert.bind(6, format_date(e.period.end));
-      insert.bind(7, e.value);
-      insert.bind(8, e.value_text);
-      insert.bind(9, e.unit);
-      insert.bind(10, format_timestamp(e.recorded_at));
-      insert.bind(11, e.recorded_by);
-      insert.bind(12, e.source);
-      insert.bind(13, e.note);
-      insert.bind(14, e.provisional ? 1 : 0);
-      insert.bind(15, nlohmann::json(e.entities).dump(-1, ' ', false,
-                                                      nlohmann::json::error_handler_t::ignore));
-      insert.bind(16, std::string(to_string(e.action)));
-      if (e.corrects)
-        insert.bind(17, *e.corrects);
-      else
-        insert.bind(17);
-      insert.bind(18, e.reason);
-      insert.bind(19, e.hash);
-      insert.exec();
-      ids.push_back(e.id);
-    }
-    tx.commit();
+    for (auto& e : entries) ids.push_back(writer.append(e));
+    writer.commit();
     return ids;
   }
 
+  std::unique_ptr<EntryWriter> begin_entries() override {
+    return std::make_unique<SqliteEntryWriter>(db_);
+  }
+
   std::vector<Entry> entries(const EntryFilter& filter) override {
-    SQLite::Statement q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
-                             "WHERE (?1 = '' OR plan_id = ?1) AND (?2 = '' OR target_id = ?2) "
-                             "ORDER BY id");
-    q.bind(1, filter.plan_id);
-    q.bind(2, filter.target_id);
+    // One statement per shape, so that SQLite can use entries_by_target for a plan or a
+    // target instead of scanning every entry (an OR on the bound value defeats the index).
+    const char* sql =
+        filter.plan_id.empty()
+            ? (filter.target_id.empty()
+                   ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries ORDER BY id"
+                   : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE target_id = ?2 "
+                     "ORDER BY id")
+            : (filter.target_id.empty()
+                   ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE plan_id = ?1 "
+                     "ORDER BY id"
+                   : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE plan_id = ?1 AND "
+                     "target_id = ?2 ORDER BY id");
+    SQLite::Statement q(db_, sql);
+    if (!filter.plan_id.empty()) q.bind(1, filter.plan_id);
+    if (!filter.target_id.empty()) q.bind(2, filter.target_id);
     std::vector<Entry> out;
     while (q.executeStep()) out.push_back(entry_of(q));
     return out;
@@ -362,21 +425,6 @@ public:
   }
 
 private:
-  // Refuse to replace an entry that a later one already replaced; name its latest version.
-  void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
-    std::int64_t latest = id;
-    while (true) {
-      replaced.reset();
-      replaced.bind(1, latest);
-      if (!replaced.executeStep()) break;
-      latest = replaced.getColumn(0).getInt64();
-    }
-    if (latest != id)
-      throw InputError(fmt::format("entry {} was already replaced by entry {}; correct or "
-                                   "retract entry {}, its latest version",
-                                   id, latest, latest));
-  }
-
   SQLite::Database db_;
 };
 
@@ -389,6 +437,19 @@ auto guarded(F&& body) -> decltype(body()) {
     throw StorageError(fmt::format("database error: {}", e.what()));
   }
 }
+
+// Maps the SQLite errors of a writer to StorageError.
+class GuardedEntryWriter final : public EntryWriter {
+public:
+  explicit GuardedEntryWriter(std::unique_ptr<EntryWriter> inner) : inner_(std::move(inner)) {}
+  std::int64_t append(Entry& entry) override {
+    return guarded([&] { return inner_->append(entry); });
+  }
+  void commit() override { guarded([&] { inner_->commit(); }); }
+
+private:
+  std::unique_ptr<EntryWriter> inner_;
+};
 
 // Decorates the backend so that every call maps SQLite errors to StorageError.
 class GuardedStorage final : public Storage {
@@ -412,6 +473,12 @@ public:
   }
   std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
     return guarded([&] { return inner_->append_entries(entries); });
+  }
+  std::unique_ptr<EntryWriter> begin_entries() override {
+    return guarded([&] {
+      return std::unique_ptr<EntryWriter>(
+          std::make_unique<GuardedEntryWriter>(inner_->begin_entries()));
+    });
   }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded([&] { return inner_->entries(filter); });

@@ -66,6 +66,20 @@ struct ArchivedReport {
   std::string generated_by;
 };
 
+// Appends entries one at a time inside one write transaction (BEGIN IMMEDIATE, taken when
+// the writer is made), each chained to the one before (SPEC §4). Nothing is visible to others
+// until commit(); a writer destroyed before commit() rolls everything back.
+class EntryWriter {
+public:
+  virtual ~EntryWriter() = default;
+  // Set the entry's id and hash and insert it; returns the id. Ids are consecutive within one
+  // writer. An entry that corrects or retracts one already replaced is an InputError naming
+  // the latest version; after any exception the writer can only be destroyed (rolled back).
+  virtual std::int64_t append(Entry& entry) = 0;
+  // Make every appended entry durable and visible, all at once.
+  virtual void commit() = 0;
+};
+
 struct EntryFilter {
   std::string plan_id;   // empty: all plans
   std::string target_id; // empty: all targets of the plan
@@ -97,6 +111,9 @@ public:
   // entry's id and hash and returns the ids. An entry that corrects or retracts one already
   // replaced is an InputError naming the latest version.
   virtual std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) = 0;
+  // Open a write transaction for appending entries one at a time (a streaming import holds
+  // no more than one entry in memory). Other writers wait until it commits or rolls back.
+  virtual std::unique_ptr<EntryWriter> begin_entries() = 0;
   // Entries in id order (the order of the chain).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
   virtual std::optional<Entry> find_entry(std::int64_t id) = 0;
