@@ -29,6 +29,8 @@ int run(int argc, const char* const* argv, Context& ctx) {
   app.add_option("--as-of", options.as_of, "Evaluate as of DATE (default: today in Asia/Shanghai)");
   app.add_option("--known-at", options.known_at, "Use only entries recorded by TIMESTAMP");
   app.add_option("--by", options.by, "Who records (default: $PLANTRACK_USER, else the login)");
+  app.add_option("--color", options.color, "auto, always or never (auto: on a terminal, unless "
+                                           "NO_COLOR is set)");
 
   Registry registry;
   setup_init(app, registry);

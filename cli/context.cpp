@@ -52,6 +52,14 @@ std::string Session::recorded_by() const {
   throw InputError("cannot tell who is recording; pass --by NAME or set PLANTRACK_USER");
 }
 
+bool Session::color() const {
+  if (options_.color == "always") return true;
+  if (options_.color == "never") return false;
+  if (options_.color != "auto")
+    throw InputError(fmt::format("--color '{}' is not one of auto, always, never", options_.color));
+  return ctx_.out_is_terminal && env("NO_COLOR").empty();
+}
+
 std::string Session::format(std::initializer_list<std::string_view> allowed) const {
   for (auto f : allowed)
     if (f == options_.format) return options_.format;

@@ -19,7 +19,8 @@ struct Context {
   std::ostream& err;
   std::function<Timestamp()> now;
   std::map<std::string, std::string> env;
-  std::string login_name; // the account's name, the last fallback for --by
+  std::string login_name;       // the account's name, the last fallback for --by
+  bool out_is_terminal = false; // colour by default only on a terminal
 };
 
 // The time zone dates are shown and "today" is taken in (SPEC §2).
@@ -33,6 +34,7 @@ struct GlobalOptions {
   std::string as_of;
   std::string known_at;
   std::string by;
+  std::string color = "auto";
 };
 
 // The global options resolved against the environment and the clock.
@@ -50,6 +52,8 @@ public:
   Timestamp now() const { return ctx_.now(); }
   std::string recorded_by() const;
   bool as_of_given() const { return !options_.as_of.empty(); }
+  // --color always|never, or auto: on a terminal unless NO_COLOR is set.
+  bool color() const;
   // The --format value, checked against the formats this command offers.
   std::string format(std::initializer_list<std::string_view> allowed) const;
 

@@ -24,6 +24,6 @@ int main(int argc, char** argv) {
                                 return date::floor<std::chrono::seconds>(
                                     std::chrono::system_clock::now());
                               },
-                              std::move(env), login};
+                              std::move(env), login, isatty(STDOUT_FILENO) != 0};
   return plantrack::cli::run(argc, argv, ctx);
 }

@@ -46,12 +46,13 @@ void run_status(Session& session, const StatusOptions& opt) {
   if (!opt.due_before.empty()) query.due_before = parse_date(opt.due_before, "--due-before");
   query.only = parse_only(opt.only);
   auto lang = session.lang();
+  session.color(); // a bad --color is refused before any work
   auto storage = open_storage(session);
   auto report = engine::evaluate(*storage, query);
   if (format == "json")
     session.out() << report::status_json(report).dump(2) << "\n";
   else
-    session.out() << report::status_table(report, lang);
+    session.out() << report::status_table(report, lang, session.color());
   if (opt.check && engine::in_trouble(report)) throw CheckFailed{};
 }
 

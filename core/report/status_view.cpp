@@ -93,7 +93,22 @@ json status_json(const engine::StatusReport& report) {
           {"plans", plans}};
 }
 
-std::string status_table(const engine::StatusReport& report, Lang lang) {
+std::string status_color(assess::Status s) {
+  using assess::Status;
+  switch (s) {
+  case Status::on_track:
+  case Status::achieved: return "\x1b[32m";
+  case Status::at_risk: return "\x1b[33m";
+  case Status::off_track:
+  case Status::missed:
+  case Status::breached: return "\x1b[31m";
+  case Status::no_data:
+  case Status::insufficient_data: return "\x1b[2m";
+  }
+  return "";
+}
+
+std::string status_table(const engine::StatusReport& report, Lang lang, bool color) {
   std::string out;
   for (const auto& p : report.plans) {
     if (!out.empty()) out += "\n";
@@ -130,6 +145,11 @@ std::string status_table(const engine::StatusReport& report, Lang lang) {
                               : ""),
           flags,
       });
+      if (color) {
+        std::vector<std::string> colors(table.header.size());
+        colors[10] = status_color(a.status);
+        table.colors.push_back(std::move(colors));
+      }
     }
     if (table.rows.empty())
       out += lang == Lang::zh ? "(无指标)\n" : "(no targets)\n";

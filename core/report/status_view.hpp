@@ -18,8 +18,12 @@ nlohmann::ordered_json target_json(const Plan& plan, const Target& target,
 // SPEC §3 `status --format json`: numbers at full precision, absent values null.
 nlohmann::ordered_json status_json(const engine::StatusReport& report);
 
-// The status table, one block per plan.
-std::string status_table(const engine::StatusReport& report, Lang lang);
+// The status table, one block per plan; `color` paints the status (green, yellow, red).
+std::string status_table(const engine::StatusReport& report, Lang lang, bool color = false);
+
+// The ANSI colour of a status: green on track or achieved, yellow at risk, red in trouble,
+// dim without data.
+std::string status_color(assess::Status s);
 
 // "≥5000 件", "done", "10..20 %": the rule and value of a target, for tables.
 std::string target_text(const Target& target);

@@ -37,11 +37,13 @@ std::string render(const Table& table) {
   for (const auto& row : table.rows) measure(row);
 
   std::string out;
-  auto emit = [&](const std::vector<std::string>& row) {
+  static const std::vector<std::string> plain;
+  auto emit = [&](const std::vector<std::string>& row, const std::vector<std::string>& colors) {
     std::string line;
     for (size_t c = 0; c < columns; ++c) {
-      const std::string& cell = c < row.size() ? row[c] : std::string();
-      std::string pad(static_cast<size_t>(widths[c] - display_width(cell)), ' ');
+      const std::string& text = c < row.size() ? row[c] : std::string();
+      std::string pad(static_cast<size_t>(widths[c] - display_width(text)), ' ');
+      std::string cell = c < colors.size() && !colors[c].empty() ? colors[c] + text + "\x1b[0m" : text;
       bool right = c < table.right_aligned.size() && table.right_aligned[c];
       if (c > 0) line += "  ";
       line += right ? pad + cell : cell + (c + 1 < columns ? pad : "");
@@ -49,11 +51,12 @@ std::string render(const Table& table) {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
   };
-  emit(table.header);
+  emit(table.header, plain);
   std::vector<std::string> rule;
   for (int w : widths) rule.push_back(std::string(static_cast<size_t>(w), '-'));
-  emit(rule);
-  for (const auto& row : table.rows) emit(row);
+  emit(rule, plain);
+  for (size_t r = 0; r < table.rows.size(); ++r)
+    emit(table.rows[r], r < table.colors.size() ? table.colors[r] : plain);
   return out;
 }
 

@@ -14,6 +14,9 @@ struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
   std::vector<bool> right_aligned; // per column; missing means left
+  // Optional ANSI colour codes per cell (e.g. "\x1b[32m"), applied around the text only, so
+  // alignment is kept; missing or empty means plain.
+  std::vector<std::vector<std::string>> colors;
 };
 
 // Render with two spaces between columns and a rule under the header.

@@ -53,7 +53,7 @@ public:
     for (const auto& a : args) argv.push_back(a.c_str());
     std::ostringstream out, err;
     const Timestamp now = this->now;
-    cli::Context ctx{out, err, [now] { return now; }, env, "login-user"};
+    cli::Context ctx{out, err, [now] { return now; }, env, "login-user", terminal};
     Result r;
     r.code = cli::run(static_cast<int>(argv.size()), argv.data(), ctx);
     r.out = out.str();
@@ -76,6 +76,8 @@ public:
     return date::sys_days(date::year(y) / date::month(m) / date::day(d)) +
            std::chrono::hours(hour_utc);
   }
+
+  bool terminal = false; // whether stdout looks like a terminal (for --color auto)
 
   std::map<std::string, std::string> env{{"PLANTRACK_USER", "tester"}, {"LANG", "C.UTF-8"}};
 

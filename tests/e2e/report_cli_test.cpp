@@ -286,3 +286,27 @@ TEST_F(Scheduled, bad_schedules_are_refused_and_nothing_is_stored) {
   EXPECT_EQ(taken.code, 1);
   EXPECT_EQ(taken.err, "plantrack: error: schedule name 'a' is already taken (plan tongzhou-st-2020); choose another name or `plantrack schedule remove a` first\n");
 }
+
+// --- colour ------------------------------------------------------------------------------------
+
+TEST_F(Seeded, status_is_coloured_on_a_terminal_unless_no_color_or_never) {
+  const std::string green = "\x1b[32m";
+  auto plain = cli.run({"status", "fangshan-industry-2018"});
+  EXPECT_EQ(plain.out.find("\x1b["), std::string::npos); // not a terminal: plain
+  cli.terminal = true;
+  auto coloured = cli.run({"status", "fangshan-industry-2018"});
+  EXPECT_NE(coloured.out.find(green + "achieved\x1b[0m"), std::string::npos) << coloured.out;
+  EXPECT_NE(coloured.out.find("\x1b[31mbreached"), std::string::npos) << coloured.out;
+  EXPECT_EQ(cli.run({"--color", "never", "status"}).out.find("\x1b["), std::string::npos);
+  cli.env["NO_COLOR"] = "1";
+  EXPECT_EQ(cli.run({"status"}).out.find("\x1b["), std::string::npos);
+  EXPECT_NE(cli.run({"--color", "always", "status"}).out.find(green), std::string::npos);
+  // Colour codes do not disturb the alignment: the same table without them.
+  std::string stripped = coloured.out;
+  for (auto code : {"\x1b[32m", "\x1b[31m", "\x1b[33m", "\x1b[2m", "\x1b[0m"})
+    for (size_t at; (at = stripped.find(code)) != std::string::npos;) stripped.erase(at, std::string(code).size());
+  EXPECT_EQ(stripped, plain.out);
+  auto bad = cli.run({"--color", "sometimes", "status"});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.err, "plantrack: error: --color 'sometimes' is not one of auto, always, never\n");
+}
