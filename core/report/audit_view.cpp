@@ -1,6 +1,7 @@
 #include "report/audit_view.hpp"
 
 #include "report/entries_view.hpp"
+#include "report/markup.hpp"
 #include "report/status_view.hpp"
 #include "report/table.hpp"
 
@@ -11,49 +12,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json evidence_json(const Entry& e) {
-  return {{"id", e.id},
-          {"period", e.period.text},
-          {"value", e.value},
-          {"value_text", e.value_text},
-          {"unit", e.unit},
-          {"source", e.source},
-          {"note", e.note},
-          {"recorded_by", e.recorded_by},
-          {"recorded_at", format_timestamp(e.recorded_at)},
-          {"provisional", e.provisional},
-          {"entities", e.entities},
-          {"action", to_string(e.action)},
-          {"corrects", e.corrects ? json(*e.corrects) : json(nullptr)},
-          {"reason", e.reason},
-          {"hash", e.hash}};
-}
-
-// A Markdown table cell: pipes escaped, line breaks flattened.
-std::string md_cell(std::string s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
-  }
-  return out;
-}
-
-std::string md_table(const Table& t) {
-  std::string out = "|";
-  for (const auto& h : t.header) out += " " + md_cell(h) + " |";
-  out += "\n|";
-  for (size_t i = 0; i < t.header.size(); ++i) out += " --- |";
-  out += "\n";
-  for (const auto& row : t.rows) {
-    out += "|";
-    for (const auto& c : row) out += " " + md_cell(c) + " |";
-    out += "\n";
-  }
-  return out;
-}
-
 } // namespace
 
 json completion_json(const audit::CompletionAudit& a) {
@@ -61,9 +19,9 @@ json completion_json(const audit::CompletionAudit& a) {
   for (const auto& t : a.targets) {
     json evidence = json::array();
     for (const auto& ev : t.evidence) {
-      json item = evidence_json(ev.entry);
+      json item = entry_json(ev.entry);
       json earlier = json::array();
-      for (const auto& v : ev.earlier_versions) earlier.push_back(evidence_json(v));
+      for (const auto& v : ev.earlier_versions) earlier.push_back(entry_json(v));
       item["earlier_versions"] = earlier;
       evidence.push_back(item);
     }

@@ -1,5 +1,6 @@
 #include "report/chart.hpp"
 
+#include "report/markup.hpp"
 #include "report/status_view.hpp"
 
 #include <fmt/format.h>
@@ -14,20 +15,6 @@ namespace {
 
 constexpr double width = 640, height = 230;
 constexpr double left = 64, right = 24, top = 18, bottom = 34;
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
-  }
-  return out;
-}
 
 struct Scale {
   Date t0, t1;
@@ -81,7 +68,7 @@ std::string target_chart(const engine::TargetDetail& d) {
   std::string svg = fmt::format(
       "<svg class=\"chart\" data-target=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
       "viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">\n<title>{}</title>\n",
-      escape(ref), width, height, width, height, escape(t.title));
+      html_escape(ref), width, height, width, height, html_escape(t.title));
   // Frame and axes labels: first and last date, lowest and highest value.
   svg += fmt::format("<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
                      left, top, width - left - right, height - top - bottom);
@@ -90,15 +77,15 @@ std::string target_chart(const engine::TargetDetail& d) {
   svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", width - right,
                      height - 12, format_date(s.t1));
   svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
-                     num(s.y(s.v1 - pad)) , escape(format_value(s.v1 - pad, t.precision)));
+                     num(s.y(s.v1 - pad)) , html_escape(format_value(s.v1 - pad, t.precision)));
   svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
-                     num(s.y(s.v0 + pad)), escape(format_value(s.v0 + pad, t.precision)));
+                     num(s.y(s.v0 + pad)), html_escape(format_value(s.v0 + pad, t.precision)));
   // The target line (both bounds for a band).
   auto target_line = [&](double v) {
     svg += fmt::format("<line class=\"target\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", left,
                        num(s.y(v)), width - right, num(s.y(v)));
     svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{} {}</text>\n", width - right - 4,
-                       num(s.y(v) - 4), escape(target_text(t)), "");
+                       num(s.y(v) - 4), html_escape(target_text(t)), "");
   };
   if (t.rule == Rule::between) {
     target_line(*t.min);
@@ -159,7 +146,7 @@ std::string target_chart(const engine::TargetDetail& d) {
     svg += fmt::format("<circle class=\"superseded\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>#{} {} "
                        "{} (superseded)</title></circle>\n",
                        num(s.x(e->period.end)), num(s.y(e->value)), e->id, e->period.text,
-                       escape(e->value_text));
+                       html_escape(e->value_text));
   svg += "</svg>\n";
   return svg;
 }

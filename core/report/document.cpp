@@ -1,6 +1,7 @@
 #include "report/document.hpp"
 
 #include "report/chart.hpp"
+#include "report/markup.hpp"
 #include "report/entries_view.hpp"
 #include "report/status_view.hpp"
 
@@ -105,12 +106,6 @@ std::vector<std::string> target_cells(const engine::TargetDetail& d, Lang lang) 
           joined(t.responsible, ", ")};
 }
 
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
-  return out;
-}
-
 std::string md_row(const std::vector<std::string>& cells) {
   std::string out = "|";
   for (const auto& c : cells) out += " " + md_cell(c) + " |";
@@ -139,20 +134,6 @@ std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang 
     for (size_t i = 0; i < header.size(); ++i) out += " --- |";
     out += "\n";
     for (const auto* t : targets) out += md_row(target_cells(*t, lang));
-  }
-  return out;
-}
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    default: out += c;
-    }
   }
   return out;
 }

@@ -20,28 +20,40 @@ std::map<std::int64_t, const Entry*> replacements(const std::vector<Entry>& entr
 
 } // namespace
 
+nlohmann::ordered_json entry_json(const Entry& e) {
+  return {{"id", e.id},
+          {"target", e.plan_id + "/" + e.target_id},
+          {"period", e.period.text},
+          {"value", e.value},
+          {"value_text", e.value_text},
+          {"unit", e.unit},
+          {"recorded_at", format_timestamp(e.recorded_at)},
+          {"recorded_by", e.recorded_by},
+          {"source", e.source},
+          {"note", e.note},
+          {"provisional", e.provisional},
+          {"entities", e.entities},
+          {"action", to_string(e.action)},
+          {"corrects", e.corrects ? nlohmann::ordered_json(*e.corrects) : nullptr},
+          {"reason", e.reason},
+          {"hash", e.hash}};
+}
+
 nlohmann::ordered_json entries_json(const std::vector<Entry>& entries) {
   auto out = nlohmann::ordered_json::array();
   auto replaced = replacements(entries);
-  for (const auto& e : entries)
-    out.push_back({{"id", e.id},
-                   {"target", e.plan_id + "/" + e.target_id},
-                   {"period", e.period.text},
-                   {"value", e.value},
-                   {"value_text", e.value_text},
-                   {"unit", e.unit},
-                   {"recorded_at", format_timestamp(e.recorded_at)},
-                   {"recorded_by", e.recorded_by},
-                   {"source", e.source},
-                   {"note", e.note},
-                   {"provisional", e.provisional},
-                   {"entities", e.entities},
-                   {"action", to_string(e.action)},
-                   {"corrects", e.corrects ? nlohmann::ordered_json(*e.corrects) : nullptr},
-                   {"reason", e.reason},
-                   {"replaced_by", replaced.count(e.id) ? nlohmann::ordered_json(replaced[e.id]->id)
-                                                        : nullptr},
-                   {"hash", e.hash}});
+  for (const auto& e : entries) {
+    auto item = entry_json(e);
+    // After `reason`, before `hash`, as entries have always been listed.
+    nlohmann::ordered_json ordered;
+    for (auto& [k, v] : item.items()) {
+      if (k == "hash")
+        ordered["replaced_by"] = replaced.count(e.id) ? nlohmann::ordered_json(replaced[e.id]->id)
+                                                      : nullptr;
+      ordered[k] = v;
+    }
+    out.push_back(std::move(ordered));
+  }
   return out;
 }
 
