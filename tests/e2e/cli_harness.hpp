@@ -52,8 +52,8 @@ public:
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());
     std::ostringstream out, err;
-    const Timestamp now = this->now;
-    cli::Context ctx{out, err, [now] { return now; }, env, "login-user", terminal};
+    const Timestamp clock = now;
+    cli::Context ctx{out, err, [clock] { return clock; }, env, "login-user", terminal};
     Result r;
     r.code = cli::run(static_cast<int>(argv.size()), argv.data(), ctx);
     r.out = out.str();
