@@ -2,6 +2,7 @@
 
 #include "commands/commands.hpp"
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/ostream.h>
 
@@ -43,6 +44,23 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_correct(app, registry);
   setup_audit(app, registry);
   setup_report(app, registry);
+
+  // Every argument is stored or looked up as text: only UTF-8 gets in (files are checked
+  // where they are read).
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg(argv[i]);
+    if (!invalid_utf8_at(arg)) continue;
+    std::string_view before = i > 1 ? std::string_view(argv[i - 1]) : std::string_view();
+    std::string what = before.rfind("--", 0) == 0 && before.find('=') == std::string_view::npos
+                           ? fmt::format("the value of {}", before)
+                           : fmt::format("argument {}", i);
+    try {
+      require_utf8(arg, what);
+    } catch (const InputError& e) {
+      fmt::print(ctx.err, "plantrack: error: {}\n", e.what());
+      return exit_input;
+    }
+  }
 
   try {
     app.parse(argc, argv);

@@ -2,6 +2,7 @@
 
 #include "engine/entry_checker.hpp"
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -13,6 +14,10 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 
 // The entry to replace, checked: it exists, is the latest version, and a reason is given.
 Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::string_view verb) {
+  require_utf8(input.reason, "reason");
+  require_utf8(input.note, "note");
+  require_utf8(input.source, "source");
+  require_utf8(input.recorded_by, "recorded_by");
   if (blank(input.reason))
     throw InputError(fmt::format("a {} needs a reason; pass --reason \"why\", e.g. --reason "
                                  "\"年报数据修订\"",

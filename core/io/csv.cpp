@@ -56,21 +56,33 @@ void read_csv(std::istream& in, const std::string& file,
                                  "quotes or line breaks, and double any quote inside them",
                                  file, at, why));
   };
-  while (std::getline(in, line)) {
+  // One line of the file, its end included: "\n", "\r\n", or a bare "\r" (old Mac files).
+  auto feed = [&](std::string_view text) {
     ++number;
-    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    bool blank = line.find_first_not_of(" \t\r") == std::string::npos;
+    bool blank = text.find_first_not_of(" \t\r\n") == std::string_view::npos;
     if (state.start_line == 0) {
-      if (blank) continue; // between records: a blank or whitespace-only line is no record
+      if (blank) return; // between records: a blank or whitespace-only line is no record
       state.start_line = number;
     }
-    line += '\n';
-    if (csv_parse(&parser, line.data(), line.size(), on_field, on_row, &state) != line.size())
+    if (csv_parse(&parser, text.data(), text.size(), on_field, on_row, &state) != text.size())
       fail(state.start_line ? state.start_line : number);
     if (state.failure) {
       csv_free(&parser);
       std::rethrow_exception(state.failure);
     }
+  };
+  while (std::getline(in, line)) {
+    if (number == 0 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    line += '\n';
+    std::string_view rest(line);
+    // A CR followed by anything but the LF ends a line of its own.
+    for (size_t cr = rest.find('\r'); cr != std::string_view::npos && cr + 1 < rest.size() &&
+                                       rest[cr + 1] != '\n';
+         cr = rest.find('\r')) {
+      feed(rest.substr(0, cr + 1));
+      rest.remove_prefix(cr + 1);
+    }
+    feed(rest);
   }
   if (csv_fini(&parser, on_field, on_row, &state) != 0) fail(state.start_line ? state.start_line : number);
   csv_free(&parser);

@@ -1,12 +1,15 @@
 #include "model/entry.hpp"
 
 #include "errors.hpp"
+#include "model/text.hpp"
 #include "model/units.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 
 namespace plantrack {
@@ -47,6 +50,18 @@ std::vector<Entry> effective_entries(const std::vector<Entry>& entries, Timestam
   return out;
 }
 
+std::vector<Entry> effective_entries(std::vector<Entry>&& entries, Timestamp known_at) {
+  if (std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.corrects; }))
+    return effective_entries(static_cast<const std::vector<Entry>&>(entries), known_at);
+  entries.erase(std::remove_if(entries.begin(), entries.end(),
+                               [&](const Entry& e) { return e.recorded_at > known_at; }),
+                entries.end());
+  auto by_id = [](const Entry& a, const Entry& b) { return a.id < b.id; };
+  if (!std::is_sorted(entries.begin(), entries.end(), by_id))
+    std::sort(entries.begin(), entries.end(), by_id);
+  return std::move(entries);
+}
+
 std::vector<Entry> versions_of(const std::vector<Entry>& entries, std::int64_t id) {
   std::map<std::int64_t, const Entry*> by_id, replaced_by;
   for (const auto& e : entries) {
@@ -66,17 +81,24 @@ std::vector<Entry> versions_of(const std::vector<Entry>& entries, std::int64_t i
 }
 
 TargetRef parse_target_ref(std::string_view ref) {
+  require_utf8(ref, "target");
   auto slash = ref.find('/');
   if (slash == std::string_view::npos || slash == 0 || slash + 1 == ref.size() ||
       ref.find('/', slash + 1) != std::string_view::npos)
     throw InputError(fmt::format(
         "target '{}' is not PLAN/TARGET; write e.g. tongzhou-st-2020/patent-applications "
         "(see `plantrack plan show PLAN`)",
-        ref));
+        excerpt(ref)));
   return {std::string(ref.substr(0, slash)), std::string(ref.substr(slash + 1))};
 }
 
 Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input) {
+  // Only UTF-8 is stored: every listing, report and JSON document must be able to show it.
+  for (const auto& [text, what] : {std::pair{&input.period, "period"}, {&input.value, "value"},
+                                   {&input.unit, "unit"}, {&input.source, "source"},
+                                   {&input.note, "note"}, {&input.recorded_by, "recorded_by"}})
+    require_utf8(*text, what);
+  for (const auto& name : input.entities) require_utf8(name, "entity");
   Entry e;
   e.plan_id = ref.plan_id;
   e.target_id = ref.target_id;
@@ -91,14 +113,18 @@ Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput
     else
       throw InputError(fmt::format("value '{}' does not fit milestone {}/{}; write done (or 1) "
                                    "when it is done, 0 when it is not yet",
-                                   input.value, ref.plan_id, ref.target_id));
+                                   excerpt(input.value), ref.plan_id, ref.target_id));
     if (!input.unit.empty())
       throw InputError(fmt::format("unit '{}' given for milestone {}/{}, which has no unit; "
                                    "leave the unit out",
-                                   input.unit, ref.plan_id, ref.target_id));
+                                   excerpt(input.unit), ref.plan_id, ref.target_id));
   } else {
     double typed = parse_number(input.value);
     e.value = convert_unit(typed, input.unit, target.unit);
+    if (!std::isfinite(e.value))
+      throw InputError(fmt::format("value '{}' {} is out of range in the target's unit '{}'; "
+                                   "write a smaller number",
+                                   excerpt(input.value), input.unit, target.unit));
   }
   e.recorded_by = input.recorded_by;
   e.source = input.source;

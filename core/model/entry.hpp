@@ -55,7 +55,11 @@ struct Entry {
 // The entries in force at `known_at`: those recorded by then, each replaced by its latest
 // correction recorded by then, and without the retracted ones (SPEC §2). Each result carries
 // the latest version's fields; its `id` is the latest version's id.
+// Results are in id order of the entries they stand for.
 std::vector<Entry> effective_entries(const std::vector<Entry>& entries, Timestamp known_at);
+// The same, reusing `entries`: when none corrects or retracts another (most targets), the
+// result is `entries` without those recorded after `known_at`, and nothing is copied.
+std::vector<Entry> effective_entries(std::vector<Entry>&& entries, Timestamp known_at);
 
 // The versions of entry `id`, oldest first: the first version and each correction or
 // retraction after it, by following `corrects` links among `entries`.

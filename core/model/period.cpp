@@ -1,6 +1,7 @@
 #include "model/period.hpp"
 
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -24,7 +25,7 @@ std::optional<int> digits(std::string_view s, size_t n) {
 }
 
 [[noreturn]] void bad_period(std::string_view text, std::string_view why) {
-  throw InputError(fmt::format("period '{}' {}; {}", text, why, period_forms));
+  throw InputError(fmt::format("period '{}' {}; {}", excerpt(text), why, period_forms));
 }
 
 Date last_day(date::year y, date::month m) {
@@ -88,7 +89,7 @@ std::optional<Date> try_parse_date(std::string_view text) {
 Date parse_date(std::string_view text, std::string_view what) {
   if (auto d = try_parse_date(text)) return *d;
   throw InputError(
-      fmt::format("{} '{}' is not a calendar date; write YYYY-MM-DD, e.g. 2019-06-30", what, text));
+      fmt::format("{} '{}' is not a calendar date; write YYYY-MM-DD, e.g. 2019-06-30", what, excerpt(text)));
 }
 
 std::string format_date(Date d) {
@@ -111,7 +112,7 @@ Cadence parse_cadence(std::string_view text) {
   if (text == "month") return Cadence::month;
   if (text == "quarter") return Cadence::quarter;
   if (text == "year") return Cadence::year;
-  throw InputError(fmt::format("'{}' is not one of month, quarter, year", text));
+  throw InputError(fmt::format("'{}' is not one of month, quarter, year", excerpt(text)));
 }
 
 std::string_view to_string(Cadence c) {

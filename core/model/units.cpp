@@ -1,6 +1,7 @@
 #include "model/units.hpp"
 
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -38,6 +39,8 @@ std::optional<Scale> scale_of(std::string_view unit) {
   return std::nullopt;
 }
 
+} // namespace
+
 bool is_plain_decimal(std::string_view s) {
   size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
@@ -58,19 +61,18 @@ bool is_plain_decimal(std::string_view s) {
   return i == s.size();
 }
 
-} // namespace
-
 double parse_number(std::string_view text, std::string_view what) {
   if (!is_plain_decimal(text))
     throw InputError(fmt::format(
         "{} '{}' is not a number; write digits with an optional decimal point, e.g. 2628.7", what,
-        text));
+        excerpt(text)));
   double v = 0;
   auto begin = text.data() + (text.front() == '+' ? 1 : 0);
   auto [p, ec] = std::from_chars(begin, text.data() + text.size(), v);
   if (ec != std::errc() || p != text.data() + text.size() || !std::isfinite(v))
     throw InputError(
-        fmt::format("{} '{}' is out of range; write a finite number, e.g. 2628.7", what, text));
+        fmt::format("{} '{}' is out of range; write a finite number, e.g. 2628.7", what,
+                    excerpt(text)));
   return v == 0 ? 0.0 : v; // -0 is stored as 0
 }
 
@@ -81,7 +83,7 @@ double convert_unit(double value, std::string_view from, std::string_view to) {
   if (!f || !t || f->family != t->family)
     throw InputError(fmt::format("unit '{}' does not convert to the target's unit '{}'; log the "
                                  "value in '{}' or a unit convertible to it",
-                                 from, to, to));
+                                 excerpt(from), to, to));
   // Multiply or divide by a whole ratio so that 2628.7 亿元 -> 万元 -> 亿元 round-trips exactly.
   return f->factor >= t->factor ? value * (f->factor / t->factor) : value / (t->factor / f->factor);
 }

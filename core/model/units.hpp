@@ -6,6 +6,10 @@
 
 namespace plantrack {
 
+// Whether `text` is a plain decimal number: an optional sign, digits with an optional decimal
+// point, an optional exponent (e.g. 2628.7, -3, 1e4). No hex, no inf, no nan, no spaces.
+bool is_plain_decimal(std::string_view text);
+
 // Parse a plain decimal number (e.g. 2628.7, -3, 1e4); throws InputError naming `what`.
 double parse_number(std::string_view text, std::string_view what = "value");
 

@@ -1,6 +1,8 @@
 #include "planfile/plan_file.hpp"
 
 #include "errors.hpp"
+#include "model/text.hpp"
+#include "model/units.hpp"
 
 #include <fmt/format.h>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -9,6 +11,8 @@
 #include <valijson/validator.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <charconv>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -52,6 +56,7 @@ public:
       json obj = json::object();
       for (const auto& kv : node) {
         auto key = kv.first.as<std::string>();
+        utf8_or_throw(kv.first, key, "a key");
         path.push_back({key, 0});
         obj[key] = convert(kv.second, path);
         path.pop_back();
@@ -68,7 +73,7 @@ public:
       }
       return arr;
     }
-    case YAML::NodeType::Scalar: return scalar(node);
+    case YAML::NodeType::Scalar: return scalar(node, display(path));
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined: break;
     }
@@ -77,23 +82,37 @@ public:
 
 private:
   // Plain scalars that look like numbers, booleans or null become those; quoted ones stay text.
-  static json scalar(const YAML::Node& node) {
+  // Text must be UTF-8 and numbers finite: a YAML::Exception at the scalar's line otherwise.
+  static json scalar(const YAML::Node& node, const std::string& where) {
     const std::string& s = node.Scalar();
+    utf8_or_throw(node, s, where.empty() ? "the value" : where);
     if (node.Tag() == "!") return s;
-    static const std::regex integer(R"(^[-+]?[0-9]+$)");
-    static const std::regex decimal(R"(^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$)");
     if (s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
     if (s == "true" || s == "True" || s == "TRUE") return true;
     if (s == "false" || s == "False" || s == "FALSE") return false;
-    if (std::regex_match(s, integer)) {
-      try {
-        return std::stoll(s);
-      } catch (const std::out_of_range&) {
-        return std::stod(s);
-      }
+    std::string_view digits(s);
+    if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+    if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+      std::int64_t whole = 0;
+      auto begin = s.data() + (s.front() == '+' ? 1 : 0);
+      auto [end, ec] = std::from_chars(begin, s.data() + s.size(), whole);
+      if (ec == std::errc() && end == s.data() + s.size()) return whole;
     }
-    if (std::regex_match(s, decimal)) return std::stod(s);
-    return s;
+    if (!is_plain_decimal(s)) return s;
+    try {
+      return parse_number(s, where.empty() ? "number" : where);
+    } catch (const InputError& e) {
+      throw YAML::Exception(node.Mark(), e.what());
+    }
+  }
+
+  static void utf8_or_throw(const YAML::Node& node, const std::string& text,
+                            const std::string& what) {
+    try {
+      require_utf8(text, what);
+    } catch (const InputError& e) {
+      throw YAML::Exception(node.Mark(), e.what());
+    }
   }
 };
 
@@ -264,6 +283,30 @@ private:
 };
 
 // Adds a line per schema violation; `broken` receives the paths that violate the schema.
+// Strings longer than their schema's maxLength, refused before the schema's patterns run (the
+// regex engine recurses once per character: a megabyte-long id would exhaust the stack).
+void check_lengths(const json& value, Path& path, Problems& problems) {
+  if (value.is_object() || value.is_array()) {
+    size_t i = 0;
+    for (auto it = value.begin(); it != value.end(); ++it, ++i) {
+      path.push_back(value.is_object() ? Step{it.key(), 0} : Step{"", i});
+      check_lengths(*it, path, problems);
+      path.pop_back();
+    }
+    return;
+  }
+  if (!value.is_string()) return;
+  const json* schema = subschema_at(path);
+  if (!schema || !schema->contains("maxLength")) return;
+  const auto& text = value.get_ref<const std::string&>();
+  size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  const auto most = (*schema)["maxLength"].get<size_t>();
+  if (chars > most)
+    problems.add(display(path), fmt::format("'{}' is {} characters long; write at most {}",
+                                            excerpt(text, 20), chars, most));
+}
+
 void validate_schema(const json& doc, Problems& problems, std::set<std::string>& broken) {
   static const auto schema = [] {
     auto s = std::make_unique<valijson::Schema>();
@@ -560,6 +603,9 @@ LoadedPlan load_plan(std::string_view text, std::string_view file_name) {
                                    file)});
   Problems problems(file, converter.lines);
   std::set<std::string> broken;
+  Path at_root;
+  check_lengths(doc, at_root, problems);
+  problems.throw_if_any();
   validate_schema(doc, problems, broken);
   validate_meaning(doc, problems, broken);
   problems.throw_if_any();
