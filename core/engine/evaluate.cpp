@@ -7,7 +7,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <unordered_map>
 
 namespace plantrack::engine {
 
@@ -32,9 +34,18 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       throw InputError(fmt::format("unknown plan '{}'", id));
     }
     const Plan* plan = &found->plan;
-    std::map<std::string, std::vector<Entry>> by_target;
-    for (auto& e : effective_entries(storage.entries({id, ""}), query.known_at))
-      by_target[e.target_id].push_back(std::move(e));
+    // The plan's entries come target by target: each run becomes that target's entries in
+    // force (corrections stay within their target).
+    std::unordered_map<std::string, std::vector<Entry>> by_target;
+    auto rows = storage.assessment_entries(id);
+    for (auto run = rows.begin(); run != rows.end();) {
+      auto end = std::find_if(run, rows.end(),
+                              [&](const Entry& e) { return e.target_id != run->target_id; });
+      std::vector<Entry> recorded(std::make_move_iterator(run), std::make_move_iterator(end));
+      const std::string target_id = recorded.front().target_id;
+      by_target[target_id] = effective_entries(std::move(recorded), query.known_at);
+      run = end;
+    }
 
     PlanAssessment pa{*plan, {}};
     for (const auto& target : plan->targets) {

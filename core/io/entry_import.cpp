@@ -3,15 +3,17 @@
 #include "engine/entry_checker.hpp"
 #include "errors.hpp"
 #include "io/csv.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace plantrack::io {
 namespace {
@@ -87,36 +89,70 @@ Header read_header(const CsvRecord& record, const std::string& file) {
   return h;
 }
 
-// The targets rows name, each resolved once: a file of a million rows names a few thousand
-// targets, so the cache is bounded by the database, not by the file.
+// The plans rows name, each read once and kept while in use. A national file names
+// thousands of plans; beyond a bound the least recently used is let go, so memory stays
+// flat however many plans and rows the file has (files are usually grouped by plan).
 class TargetCache {
 public:
-  explicit TargetCache(storage::Storage& storage) : checker_(storage) {}
+  explicit TargetCache(storage::Storage& storage) : storage_(storage), checker_(storage) {}
 
-  struct Resolved {
-    TargetRef ref;
-    const Target* target = nullptr;
-  };
-
-  // The target `ref` names; throws InputError naming it, with a suggestion, when unknown.
-  const Resolved& resolve(const std::string& ref) {
-    if (auto it = known_.find(ref); it != known_.end()) return it->second;
-    TargetRef parsed = parse_target_ref(ref);
-    const Target& target = checker_.target(parsed); // the checker keeps the plans alive
-    return known_.emplace(ref, Resolved{std::move(parsed), &target}).first->second;
-  }
-
-  // Whether `ref` is known to name no target (only remembered up to a bound: a file full of
-  // distinct bad names must not grow memory without end).
-  bool known_bad(const std::string& ref) const { return bad_.count(ref) != 0; }
-  void remember_bad(const std::string& ref) {
-    if (bad_.size() < 10000) bad_.insert(ref);
+  // The target `ref` names, valid until the next call; throws InputError naming it, with a
+  // suggestion, when unknown. A bad name is checked once: its message is kept (up to a
+  // bound) and repeated for every row that uses it.
+  const Target& resolve(const TargetRef& ref, const std::string& text) {
+    if (auto it = bad_.find(text); it != bad_.end()) throw InputError(it->second);
+    if (const Target* target = find(ref)) return *target;
+    try {
+      checker_.target(ref); // unknown: throws, with a suggestion
+      throw InputError(fmt::format("unknown target '{}'", text));
+    } catch (const InputError& unknown) {
+      if (bad_.size() < max_bad_names) bad_.emplace(text, unknown.what());
+      throw;
+    }
   }
 
 private:
-  engine::EntryChecker checker_;
-  std::unordered_map<std::string, Resolved> known_;
-  std::unordered_set<std::string> bad_;
+  static constexpr size_t max_cached_targets = 20000; // about 16 MB of parsed plans
+  static constexpr size_t max_bad_names = 10000;
+
+  struct CachedPlan {
+    Plan plan;
+    std::unordered_map<std::string_view, const Target*> targets; // views into `plan`
+    std::uint64_t used = 0;
+  };
+
+  const Target* find(const TargetRef& ref) {
+    auto it = plans_.find(ref.plan_id);
+    if (it == plans_.end()) {
+      auto found = storage_.find_plan(ref.plan_id);
+      if (!found) return nullptr;
+      make_room(found->plan.targets.size());
+      it = plans_.emplace(ref.plan_id, CachedPlan{std::move(found->plan), {}, 0}).first;
+      for (const auto& t : it->second.plan.targets) it->second.targets.emplace(t.id, &t);
+      cached_targets_ += it->second.plan.targets.size();
+    }
+    it->second.used = ++clock_;
+    auto t = it->second.targets.find(ref.target_id);
+    return t == it->second.targets.end() ? nullptr : t->second;
+  }
+
+  // Let go of the least recently used plans until `incoming` more targets fit the bound.
+  void make_room(size_t incoming) {
+    while (!plans_.empty() && cached_targets_ + incoming > max_cached_targets) {
+      auto oldest = std::min_element(plans_.begin(), plans_.end(), [](const auto& a, const auto& b) {
+        return a.second.used < b.second.used;
+      });
+      cached_targets_ -= oldest->second.plan.targets.size();
+      plans_.erase(oldest);
+    }
+  }
+
+  storage::Storage& storage_;
+  engine::EntryChecker checker_; // only for the messages about unknown names
+  std::unordered_map<std::string, CachedPlan> plans_;
+  size_t cached_targets_ = 0;
+  std::uint64_t clock_ = 0;
+  std::unordered_map<std::string, std::string> bad_; // name -> why it names no target
 };
 
 } // namespace
@@ -173,17 +209,13 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     if (!parse_flag(provisional, input.provisional)) {
       problem(record.line, fmt::format("provisional: '{}' is not true or false; write true, "
                                        "false or leave it empty",
-                                       provisional));
+                                       excerpt(provisional)));
       return;
     }
     input.entities = split_entities(take(8));
     try {
-      if (bad >= max_listed_bad_rows && targets.known_bad(input.ref)) {
-        ++bad; // counted, not listed: no need to build the message again
-        return;
-      }
-      const auto* resolved = &targets.resolve(input.ref);
-      Entry e = prepare_entry(*resolved->target, resolved->ref, input);
+      TargetRef ref = parse_target_ref(input.ref);
+      Entry e = prepare_entry(targets.resolve(ref, input.ref), ref, input);
       e.recorded_at = now;
       if (bad == 0) {
         ++result.rows;
@@ -196,7 +228,6 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     } catch (const InputError& e) {
       std::string message = e.what();
       std::string column = column_of(message);
-      if (column == "target") targets.remember_bad(input.ref);
       problem(record.line, (column.empty() ? "" : column + ": ") + message);
     }
   });

@@ -6,9 +6,15 @@
 #include "storage/storage.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
 
 namespace plantrack::storage {
 namespace {
@@ -27,43 +33,101 @@ Timestamp timestamp_of(const std::string& text) {
   throw StorageError(fmt::format("the database holds a malformed timestamp '{}'", text));
 }
 
+// A statement over entries through SQLite's C API. status reads every entry of every plan;
+// SQLiteCpp's per-column objects (a shared_ptr copy each) would cost a fifth of that.
+class EntryQuery {
+public:
+  EntryQuery(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
+    sqlite3_stmt* statement = nullptr;
+    check(sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr));
+    statement_.reset(statement);
+  }
+  void bind(int index, const std::string& value) {
+    check(sqlite3_bind_text(statement_.get(), index, value.data(), static_cast<int>(value.size()),
+                            SQLITE_TRANSIENT));
+  }
+  void bind(int index, std::int64_t value) {
+    check(sqlite3_bind_int64(statement_.get(), index, value));
+  }
+  // Move to the next row; false after the last.
+  bool step() {
+    int rc = sqlite3_step(statement_.get());
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw SQLite::Exception(db_, rc);
+  }
+  std::int64_t int64(int column) const { return sqlite3_column_int64(statement_.get(), column); }
+  double real(int column) const { return sqlite3_column_double(statement_.get(), column); }
+  bool null(int column) const {
+    return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+  }
+  // The column's bytes, valid until the next step (NUL bytes included).
+  std::string_view text(int column) const {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_.get(), column));
+    int size = sqlite3_column_bytes(statement_.get(), column);
+    return bytes ? std::string_view(bytes, static_cast<size_t>(size)) : std::string_view();
+  }
+
+private:
+  void check(int rc) const {
+    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
+  }
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement_{nullptr, sqlite3_finalize};
+};
+
+// The entity names of a stored JSON array; InputError when it is not one.
+void read_entities(std::string_view text, std::vector<std::string>& out) {
+  if (text == "[]") return; // most entries name no entity: skip the JSON parser
+  auto entities = nlohmann::json::parse(text, nullptr, false);
+  if (!entities.is_array()) throw InputError("malformed entities");
+  for (const auto& n : entities)
+    if (n.is_string()) out.push_back(n.get<std::string>());
+}
+
 // An entry from a row selected with PLANTRACK_ENTRY_COLUMNS. The period's bounds are derived
 // from its text, which the hash chain covers; a row that does not read back is CorruptEntry.
-Entry entry_of(SQLite::Statement& q) {
+Entry entry_of(const EntryQuery& q) {
   Entry e;
-  e.id = q.getColumn(0).getInt64();
+  e.id = q.int64(0);
   try {
-    e.plan_id = q.getColumn(1).getString();
-    e.target_id = q.getColumn(2).getString();
-    e.period = parse_period(q.getColumn(3).getString());
-    e.value = q.getColumn(6).getDouble();
-    e.value_text = q.getColumn(7).getString();
-    e.unit = q.getColumn(8).getString();
-    auto recorded = try_parse_timestamp(q.getColumn(9).getString());
-    if (!recorded)
-      throw InputError(fmt::format("malformed timestamp '{}'", q.getColumn(9).getString()));
+    e.plan_id = q.text(1);
+    e.target_id = q.text(2);
+    e.period = parse_period(q.text(3));
+    e.value = q.real(6);
+    e.value_text = q.text(7);
+    e.unit = q.text(8);
+    auto recorded = try_parse_timestamp(q.text(9));
+    if (!recorded) throw InputError(fmt::format("malformed timestamp '{}'", q.text(9)));
     e.recorded_at = *recorded;
-    e.recorded_by = q.getColumn(10).getString();
-    e.source = q.getColumn(11).getString();
-    e.note = q.getColumn(12).getString();
-    e.provisional = q.getColumn(13).getInt() != 0;
-    const std::string entities_text = q.getColumn(14).getString();
-    if (entities_text != "[]") { // most entries name no entity: skip the JSON parser
-      auto entities = nlohmann::json::parse(entities_text, nullptr, false);
-      if (!entities.is_array()) throw InputError("malformed entities");
-      for (const auto& n : entities)
-        if (n.is_string()) e.entities.push_back(n.get<std::string>());
-    }
-    auto action = action_from(q.getColumn(15).getString());
-    if (!action) throw InputError(fmt::format("unknown action '{}'", q.getColumn(15).getString()));
+    e.recorded_by = q.text(10);
+    e.source = q.text(11);
+    e.note = q.text(12);
+    e.provisional = q.int64(13) != 0;
+    read_entities(q.text(14), e.entities);
+    auto action = action_from(q.text(15));
+    if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(15)));
     e.action = *action;
-    if (!q.getColumn(16).isNull()) e.corrects = q.getColumn(16).getInt64();
-    e.reason = q.getColumn(17).getString();
-    e.hash = q.getColumn(18).getString();
+    if (!q.null(16)) e.corrects = q.int64(16);
+    e.reason = q.text(17);
+    e.hash = q.text(18);
   } catch (const InputError& bad) {
     throw CorruptEntry(e.id, bad.what());
   }
   return e;
+}
+
+// `rows` sorted by id, each entry moved once (an Entry is a dozen strings: no swapping).
+std::vector<Entry> in_id_order(std::vector<Entry> rows) {
+  auto by_id = [](const Entry& a, const Entry& b) { return a.id < b.id; };
+  if (std::is_sorted(rows.begin(), rows.end(), by_id)) return rows;
+  std::vector<size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rows[a].id < rows[b].id; });
+  std::vector<Entry> out;
+  out.reserve(rows.size());
+  for (auto i : order) out.push_back(std::move(rows[i]));
+  return out;
 }
 
 // Refuse to replace an entry that a later one already replaced; name its latest version.
@@ -159,7 +223,8 @@ private:
 class SqliteStorage final : public Storage {
 public:
   explicit SqliteStorage(const std::string& path)
-      : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+      // A connection serves one thread (each command opens its own): no mutex on every call.
+      : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
     db_.setBusyTimeout(busy_timeout_ms);
     db_.exec("PRAGMA foreign_keys = ON");
     if (path != ":memory:") db_.exec("PRAGMA journal_mode = WAL");
@@ -167,6 +232,9 @@ public:
   }
 
   int migrate() override {
+    // Most opens find the schema current: look without the write lock, which an import may
+    // hold for minutes (readers must not queue behind it, nor time out).
+    if (int current = schema_version(); current >= latest_migration()) return current;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
              " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -303,31 +371,90 @@ public:
   }
 
   std::vector<Entry> entries(const EntryFilter& filter) override {
-    // One statement per shape, so that SQLite can use entries_by_target for a plan or a
-    // target instead of scanning every entry (an OR on the bound value defeats the index).
-    const char* sql =
-        filter.plan_id.empty()
-            ? (filter.target_id.empty()
-                   ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries ORDER BY id"
-                   : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE target_id = ?2 "
-                     "ORDER BY id")
-            : (filter.target_id.empty()
-                   ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE plan_id = ?1 "
-                     "ORDER BY id"
-                   : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE plan_id = ?1 AND "
-                     "target_id = ?2 ORDER BY id");
-    SQLite::Statement q(db_, sql);
-    if (!filter.plan_id.empty()) q.bind(1, filter.plan_id);
-    if (!filter.target_id.empty()) q.bind(2, filter.target_id);
-    std::vector<Entry> out;
-    while (q.executeStep()) out.push_back(entry_of(q));
-    return out;
+    if (filter.plan_id.empty()) {
+      // Every entry (of a target id in any plan): the table's own order is id order.
+      EntryQuery q(db_, filter.target_id.empty()
+                            ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries ORDER BY id"
+                            : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                              "WHERE target_id = ?1 ORDER BY id");
+      if (!filter.target_id.empty()) q.bind(1, filter.target_id);
+      std::vector<Entry> out;
+      while (q.step()) out.push_back(entry_of(q));
+      return out;
+    }
+    // A plan, or one of its targets: read through entries_by_target and put the rows in id
+    // order here. One statement per shape keeps the index usable (an OR on the bound value
+    // defeats it), and no ORDER BY: SQLite would copy every whole row through its sorter,
+    // which costs twice the reading (docs/benchmarks.md).
+    const bool one_target = !filter.target_id.empty();
+    EntryQuery count(db_, one_target ? "SELECT COUNT(*) FROM entries WHERE plan_id = ?1 "
+                                       "AND target_id = ?2"
+                                     : "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
+    EntryQuery q(db_, one_target ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                                   "WHERE plan_id = ?1 AND target_id = ?2"
+                                 : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                                   "WHERE plan_id = ?1");
+    for (auto* statement : {&count, &q}) {
+      statement->bind(1, filter.plan_id);
+      if (one_target) statement->bind(2, filter.target_id);
+    }
+    std::vector<Entry> rows;
+    if (count.step()) rows.reserve(static_cast<size_t>(count.int64(0)));
+    while (q.step()) rows.push_back(entry_of(q));
+    return in_id_order(std::move(rows));
+  }
+
+  std::vector<Entry> assessment_entries(const std::string& plan_id) override {
+    // Only the columns assessment reads; through entries_by_target, so rows come target by
+    // target. A period or a timestamp is parsed once per distinct text (a plan's entries
+    // share a few dozen periods and, imported together, one recording time).
+    EntryQuery count(db_, "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
+    EntryQuery q(db_, "SELECT id, target_id, period, value, recorded_at, provisional, entities, "
+                      "action, corrects FROM entries WHERE plan_id = ?1 ORDER BY target_id");
+    count.bind(1, plan_id);
+    q.bind(1, plan_id);
+    std::vector<Entry> rows;
+    if (count.step()) rows.reserve(static_cast<size_t>(count.int64(0)));
+    std::unordered_map<std::string, Period> periods;
+    std::string last_recorded;
+    Timestamp last_at{};
+    while (q.step()) {
+      Entry& e = rows.emplace_back();
+      e.id = q.int64(0);
+      try {
+        e.plan_id = plan_id;
+        e.target_id = q.text(1);
+        auto period_text = q.text(2);
+        auto known = periods.find(std::string(period_text));
+        if (known == periods.end())
+          known = periods.emplace(std::string(period_text), parse_period(period_text)).first;
+        e.period = known->second;
+        e.value = q.real(3);
+        auto recorded = q.text(4);
+        if (recorded != last_recorded) {
+          auto parsed = try_parse_timestamp(recorded);
+          if (!parsed) throw InputError(fmt::format("malformed timestamp '{}'", recorded));
+          last_recorded = recorded;
+          last_at = *parsed;
+        }
+        e.recorded_at = last_at;
+        e.provisional = q.int64(5) != 0;
+        read_entities(q.text(6), e.entities);
+        auto action = action_from(q.text(7));
+        if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(7)));
+        e.action = *action;
+        if (!q.null(8)) e.corrects = q.int64(8);
+      } catch (const InputError& bad) {
+        throw CorruptEntry(e.id, bad.what());
+      }
+    }
+    return rows;
   }
 
   std::optional<Entry> find_entry(std::int64_t id) override {
-    SQLite::Statement q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE id = ?");
+    EntryQuery q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE id = ?1");
     q.bind(1, id);
-    if (!q.executeStep()) return std::nullopt;
+    if (!q.step()) return std::nullopt;
     return entry_of(q);
   }
 
@@ -425,6 +552,20 @@ public:
   }
 
 private:
+  // The version recorded in the database; 0 for a new one.
+  int schema_version() {
+    SQLite::Statement table(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = 'schema_migrations'");
+    if (!table.executeStep()) return 0;
+    return db_.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
+  }
+
+  static int latest_migration() {
+    int latest = 0;
+    for (const auto& m : migrations) latest = std::max(latest, m.version);
+    return latest;
+  }
+
   SQLite::Database db_;
 };
 
@@ -482,6 +623,9 @@ public:
   }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded([&] { return inner_->entries(filter); });
+  }
+  std::vector<Entry> assessment_entries(const std::string& plan_id) override {
+    return guarded([&] { return inner_->assessment_entries(plan_id); });
   }
   std::optional<Entry> find_entry(std::int64_t id) override {
     return guarded([&] { return inner_->find_entry(id); });

@@ -116,6 +116,10 @@ public:
   virtual std::unique_ptr<EntryWriter> begin_entries() = 0;
   // Entries in id order (the order of the chain).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
+  // A plan's entries with only what assessment reads (id, target_id, period, value,
+  // recorded_at, provisional, entities, action, corrects); the other text fields are empty.
+  // Grouped by target id, in no set order within a target. For `status` over many plans.
+  virtual std::vector<Entry> assessment_entries(const std::string& plan_id) = 0;
   virtual std::optional<Entry> find_entry(std::int64_t id) = 0;
   // The highest entry id ever handed out (0 when none): ids only grow.
   virtual std::int64_t highest_entry_id() = 0;
@@ -136,7 +140,8 @@ public:
 };
 
 // Open (creating if needed) a SQLite database: a file path or ":memory:". Applies the
-// migrations. Throws StorageError when the file cannot be opened.
+// migrations. Throws StorageError when the file cannot be opened. The storage serves one
+// thread at a time; threads open their own.
 std::unique_ptr<Storage> open_sqlite(const std::string& path);
 
 } // namespace plantrack::storage
