@@ -19,26 +19,6 @@ constexpr int rows = 50000;        // 2 to 3 s of import in a RelWithDebInfo bui
 constexpr int rounds = 20;
 constexpr unsigned seed = 20240611; // fixed: the same kill moments (as fractions) every run
 
-const char* plan_yaml = R"(id: crash
-title: 中断导入
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: count
-    title: 企业数
-    goal: g
-    kind: level
-    unit: 家
-    rule: at_least
-    value: 100
-    deadline: 2020-12-31
-    source: "企业数达到100家"
-)";
 
 std::string big_csv() {
   std::string csv = "target,period,value,unit,source,note,recorded_by,provisional,entities\n";
@@ -65,7 +45,7 @@ TEST(CrashSafety, import_killed_at_random_moments_leaves_all_or_nothing_and_a_so
   const std::string csv = (dir.path() / "big.csv").string();
   const std::string plan = (dir.path() / "crash.yaml").string();
   write_file(csv, big_csv());
-  write_file(plan, plan_yaml);
+  write_file(plan, one_target_plan("crash", "中断导入"));
   auto plantrack = [&](const std::string& db, std::vector<std::string> args) {
     args.insert(args.begin(), {"--db", db, "--by", "tester"});
     return run(args, dir.path() / "main");

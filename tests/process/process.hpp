@@ -115,4 +115,27 @@ inline double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+// A plan `id` with one level target, `count` (家, at least 100).
+inline std::string one_target_plan(const std::string& id, const std::string& title) {
+  return "id: " + id + "\ntitle: " + title + R"(
+issuer: 测试区政府
+jurisdiction: 测试区
+period: {start: 2016-01-01, end: 2020-12-31}
+cadence: year
+source: {title: 测试文件, date: 2016-01-01}
+goals:
+  - {id: g, title: 目标一}
+targets:
+  - id: count
+    title: 企业数
+    goal: g
+    kind: level
+    unit: 家
+    rule: at_least
+    value: 100
+    deadline: 2020-12-31
+    source: "企业数达到100家"
+)";
+}
+
 } // namespace plantrack::process

@@ -19,26 +19,6 @@ namespace {
 constexpr int writers = 8;
 constexpr int entries_per_writer = 500;
 
-const char* plan_yaml = R"(id: writers
-title: 并发写入
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: count
-    title: 企业数
-    goal: g
-    kind: level
-    unit: 家
-    rule: at_least
-    value: 100
-    deadline: 2020-12-31
-    source: "企业数达到100家"
-)";
 
 // The body of writer `w`, run in a forked child: log values 0..499 as writer-w, one process
 // each, and write every failure to writer-w.failures. Returns the child's exit code.
@@ -69,7 +49,7 @@ TEST(ManyWriters, eight_processes_logging_at_once_land_every_entry_and_keep_the_
     return run(args, dir.path() / "main");
   };
   ASSERT_EQ(plantrack({"init"}).code, 0);
-  write_file(dir.path() / "writers.yaml", plan_yaml);
+  write_file(dir.path() / "writers.yaml", one_target_plan("writers", "并发写入"));
   auto imported = plantrack({"plan", "import", (dir.path() / "writers.yaml").string()});
   ASSERT_EQ(imported.code, 0) << imported.err;
 
