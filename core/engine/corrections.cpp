@@ -15,9 +15,6 @@ bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std:
 // The entry to replace, checked: it exists, is the latest version, and a reason is given.
 Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::string_view verb) {
   require_utf8(input.reason, "reason");
-  require_utf8(input.note, "note");
-  require_utf8(input.source, "source");
-  require_utf8(input.recorded_by, "recorded_by");
   if (blank(input.reason))
     throw InputError(fmt::format("a {} needs a reason; pass --reason \"why\", e.g. --reason "
                                  "\"年报数据修订\"",
@@ -68,6 +65,10 @@ Entry correction(storage::Storage& storage, const CorrectionInput& input) {
 
 Entry retraction(storage::Storage& storage, const CorrectionInput& input) {
   Entry original = replaceable(storage, input, "retract");
+  // A correction's texts are checked by prepare_entry; a retraction stores these as given.
+  for (const auto& [text, what] : {std::pair{&input.source, "source"}, {&input.note, "note"},
+                                   {&input.recorded_by, "recorded_by"}})
+    require_utf8(*text, what);
   Entry e;
   e.plan_id = original.plan_id;
   e.target_id = original.target_id;

@@ -238,7 +238,7 @@ public:
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
              " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
-    int current = db_.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
+    int current = schema_version(); // again, under the lock: another process may have migrated
     for (const auto& m : migrations) {
       if (m.version <= current) continue;
       db_.exec(m.sql);
