@@ -44,6 +44,9 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_correct(app, registry);
   setup_audit(app, registry);
   setup_report(app, registry);
+  setup_schedule(app, registry);
+  setup_run_due(app, registry);
+  setup_reports(app, registry);
 
   // Every argument is stored or looked up as text: only UTF-8 gets in (files are checked
   // where they are read).
@@ -85,7 +88,8 @@ int run(int argc, const char* const* argv, Context& ctx) {
     return exit_usage;
   } catch (const CheckFailed&) {
     return exit_check;
-  } catch (const AuditFailed&) {
+  } catch (const AuditFailed& e) {
+    fmt::print(ctx.err, "plantrack: error: {}\n", e.what());
     return exit_audit;
   } catch (const InputErrors& e) {
     for (const auto& line : e.lines()) fmt::print(ctx.err, "plantrack: error: {}\n", line);

@@ -22,6 +22,11 @@ std::string Session::db_path() const {
   return data + "/plantrack/plantrack.db";
 }
 
+engine::Store& Session::store(bool create) {
+  if (!store_) store_ = engine::open_store(db_path(), create);
+  return *store_;
+}
+
 report::Lang Session::lang() const {
   if (options_.lang == "zh") return report::Lang::zh;
   if (options_.lang == "en") return report::Lang::en;

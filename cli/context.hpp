@@ -2,13 +2,14 @@
 // What a command may touch of the outside world, injected so tests run the CLI in-process
 // with a fixed clock and environment.
 
-#include "model/entry.hpp"
-#include "report/entries_view.hpp"
+#include "engine/store.hpp"
+#include "model/time.hpp"
 #include "report/labels.hpp"
 
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,9 +23,6 @@ struct Context {
   std::string login_name;       // the account's name, the last fallback for --by
   bool out_is_terminal = false; // colour by default only on a terminal
 };
-
-// The time zone dates are shown and "today" is taken in (SPEC §2).
-using report::display_zone;
 
 // Options every command accepts (SPEC §3), as typed.
 struct GlobalOptions {
@@ -43,6 +41,8 @@ public:
   Session(Context& ctx, const GlobalOptions& options) : ctx_(ctx), options_(options) {}
 
   Context& ctx() { return ctx_; }
+  // The store --db names, opened on first use; `create` makes a missing one (`init`).
+  engine::Store& store(bool create = false);
   std::ostream& out() { return ctx_.out; }
   // --db, else $PLANTRACK_DB, else $XDG_DATA_HOME/plantrack/plantrack.db.
   std::string db_path() const;
@@ -61,6 +61,7 @@ private:
   std::string env(const std::string& name) const;
   Context& ctx_;
   const GlobalOptions& options_;
+  std::unique_ptr<engine::Store> store_;
 };
 
 } // namespace plantrack::cli

@@ -5,7 +5,7 @@
 
 #include "errors.hpp"
 #include "io/csv.hpp"
-#include "io/entry_import.hpp"
+#include "engine/entry_import.hpp"
 #include "planfile/plan_file.hpp"
 #include "storage/storage.hpp"
 
@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     std::istringstream in(text);
     const plantrack::Timestamp now = date::sys_days(date::year(2019) / 6 / 30);
-    plantrack::io::import_entries_csv(fixture_storage(), in, "fuzz.csv", now, "fuzz", true);
+    plantrack::engine::import_entries_csv(fixture_storage(), in, "fuzz.csv", now, "fuzz", true);
   } catch (const plantrack::InputError&) {
   }
   return 0;

@@ -1,47 +1,28 @@
 #include "commands/commands.hpp"
 
-#include "engine/corrections.hpp"
+#include "engine/record.hpp"
 
 #include <fmt/ostream.h>
 
 namespace plantrack::cli {
-namespace {
-
-struct CorrectOptions {
-  engine::CorrectionInput input;
-  std::vector<std::string> entities;
-  bool provisional = false;
-};
-
-// Append the replacing entry and print its id.
-void append(Session& session, storage::Storage& storage, Entry entry) {
-  entry.recorded_at = session.now();
-  std::vector<Entry> batch{std::move(entry)};
-  fmt::print(session.out(), "{}\n", storage.append_entries(batch).front());
-}
-
-} // namespace
 
 void setup_correct(CLI::App& app, Registry& registry) {
-  auto opt = std::make_shared<CorrectOptions>();
+  auto opt = std::make_shared<engine::CorrectionInput>();
   auto* cmd = app.add_subcommand("correct", "Append a correction of an entry; prints its id");
-  cmd->add_option("entry", opt->input.replaces, "The id of the entry to correct")->required();
-  cmd->add_option("value", opt->input.value, "The corrected value")->required();
-  cmd->add_option("unit", opt->input.unit, "The unit typed, if not the target's");
-  cmd->add_option("--reason", opt->input.reason, "Why (required)")->required();
-  cmd->add_option("--period", opt->input.period, "A corrected period (default: the entry's)");
-  cmd->add_option("--source", opt->input.source, "Evidence for the correction");
-  cmd->add_option("--note", opt->input.note, "Free text");
+  cmd->add_option("entry", opt->replaces, "The id of the entry to correct")->required();
+  cmd->add_option("value", opt->value, "The corrected value")->required();
+  cmd->add_option("unit", opt->unit, "The unit typed, if not the target's");
+  cmd->add_option("--reason", opt->reason, "Why (required)")->required();
+  cmd->add_option("--period", opt->period, "A corrected period (default: the entry's)");
+  cmd->add_option("--source", opt->source, "Evidence for the correction");
+  cmd->add_option("--note", opt->note, "Free text");
   cmd->add_option("--entity", opt->entities, "Counted entities (default: the entry's)");
   cmd->add_flag("--provisional", opt->provisional, "The corrected figure is still provisional");
   registry.add(cmd, [opt](Session& session) {
-    auto storage = open_storage(session);
-    auto input = opt->input;
+    auto input = *opt;
     input.recorded_by = session.recorded_by();
-    Entry e = engine::correction(*storage, input);
-    if (!opt->entities.empty()) e.entities = opt->entities;
-    e.provisional = opt->provisional;
-    append(session, *storage, std::move(e));
+    fmt::print(session.out(), "{}\n",
+               engine::correct_entry(session.store(), input, session.now()));
   });
 
   auto retract_opt = std::make_shared<engine::CorrectionInput>();
@@ -51,10 +32,10 @@ void setup_correct(CLI::App& app, Registry& registry) {
   retract->add_option("--source", retract_opt->source, "Evidence for the retraction");
   retract->add_option("--note", retract_opt->note, "Free text");
   registry.add(retract, [retract_opt](Session& session) {
-    auto storage = open_storage(session);
     auto input = *retract_opt;
     input.recorded_by = session.recorded_by();
-    append(session, *storage, engine::retraction(*storage, input));
+    fmt::print(session.out(), "{}\n",
+               engine::retract_entry(session.store(), input, session.now()));
   });
 }
 

@@ -7,8 +7,7 @@ namespace plantrack::cli {
 void setup_init(CLI::App& app, Registry& registry) {
   auto* cmd = app.add_subcommand("init", "Create or migrate the database (idempotent)");
   registry.add(cmd, [](Session& session) {
-    auto storage = open_storage(session, true);
-    int version = storage->migrate();
+    int version = session.store(true).migrate();
     fmt::print(session.out(), "database {} ready (schema version {})\n", session.db_path(), version);
   });
 }

@@ -1,6 +1,6 @@
 #include "commands/commands.hpp"
 
-#include "engine/entry_checker.hpp"
+#include "engine/record.hpp"
 
 #include <fmt/ostream.h>
 
@@ -19,13 +19,9 @@ void setup_log(CLI::App& app, Registry& registry) {
   cmd->add_option("--entity", input->entities, "A counted entity's name (repeatable)");
   cmd->add_flag("--provisional", input->provisional, "The figure is provisional");
   registry.add(cmd, [input](Session& session) {
-    auto storage = open_storage(session);
     EntryInput typed = *input;
     typed.recorded_by = session.recorded_by();
-    std::vector<Entry> entries{engine::EntryChecker(*storage).check(typed)};
-    entries.front().recorded_at = session.now();
-    auto ids = storage->append_entries(entries);
-    fmt::print(session.out(), "{}\n", ids.front());
+    fmt::print(session.out(), "{}\n", engine::log_entry(session.store(), typed, session.now()));
   });
 }
 

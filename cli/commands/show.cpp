@@ -15,8 +15,7 @@ void setup_show(CLI::App& app, Registry& registry) {
     auto lang = session.lang();
     auto as_of = session.as_of();
     auto known_at = session.known_at();
-    auto storage = open_storage(session);
-    auto detail = engine::inspect(*storage, parse_target_ref(*ref), as_of, known_at);
+    auto detail = engine::inspect(session.store(), parse_target_ref(*ref), as_of, known_at);
     if (format == "json")
       session.out() << report::target_detail_json(detail).dump(2) << "\n";
     else

@@ -46,13 +46,12 @@ void run_status(Session& session, const StatusOptions& opt) {
   if (!opt.due_before.empty()) query.due_before = parse_date(opt.due_before, "--due-before");
   query.only = parse_only(opt.only);
   auto lang = session.lang();
-  session.color(); // a bad --color is refused before any work
-  auto storage = open_storage(session);
-  auto report = engine::evaluate(*storage, query);
+  bool color = session.color(); // a bad --color is refused before any work
+  auto report = engine::evaluate(session.store(), query);
   if (format == "json")
     session.out() << report::status_json(report).dump(2) << "\n";
   else
-    session.out() << report::status_table(report, lang, session.color());
+    session.out() << report::status_table(report, lang, color);
   if (opt.check && engine::in_trouble(report)) throw CheckFailed{};
 }
 

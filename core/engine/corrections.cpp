@@ -1,6 +1,6 @@
 #include "engine/corrections.hpp"
 
-#include "engine/entry_checker.hpp"
+#include "engine/lookup.hpp"
 #include "errors.hpp"
 #include "model/text.hpp"
 
@@ -44,7 +44,7 @@ Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::
 
 Entry correction(storage::Storage& storage, const CorrectionInput& input) {
   Entry original = replaceable(storage, input, "correct");
-  EntryChecker checker(storage);
+  Catalog catalog(storage);
   TargetRef ref{original.plan_id, original.target_id};
   EntryInput typed;
   typed.ref = original.plan_id + "/" + original.target_id;
@@ -54,9 +54,9 @@ Entry correction(storage::Storage& storage, const CorrectionInput& input) {
   typed.source = input.source.empty() ? original.source : input.source;
   typed.note = input.note;
   typed.recorded_by = input.recorded_by;
-  typed.provisional = false;
-  typed.entities = original.entities;
-  Entry e = prepare_entry(checker.target(ref), ref, typed);
+  typed.provisional = input.provisional;
+  typed.entities = input.entities.empty() ? original.entities : input.entities;
+  Entry e = prepare_entry(catalog.target(ref), ref, typed);
   e.action = Action::correct;
   e.corrects = original.id;
   e.reason = input.reason;

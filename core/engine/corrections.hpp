@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace plantrack::engine {
 
@@ -19,6 +20,8 @@ struct CorrectionInput {
   std::string recorded_by;
   std::string source;
   std::string note;
+  std::vector<std::string> entities; // a correction's counted entities (empty: the entry's)
+  bool provisional = false;          // a correction's figure is still provisional
 };
 
 // The entry that corrects `input.replaces` with a new value. Throws InputError when the entry

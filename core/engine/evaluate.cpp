@@ -1,7 +1,7 @@
 #include "engine/evaluate.hpp"
 
 #include "audit/chain.hpp"
-#include "engine/entry_checker.hpp"
+#include "engine/lookup.hpp"
 #include "errors.hpp"
 
 #include <fmt/format.h>
@@ -24,16 +24,8 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
 
   for (const auto& id : ids) {
     // The plan as it stood at the known-at time (SPEC §2; plan revisions).
-    auto found = storage.find_plan(id, query.known_at);
-    if (!found) {
-      if (storage.find_plan(id))
-        throw InputError(fmt::format("plan '{}' was not yet imported at --known-at {}; pass a "
-                                     "later --known-at",
-                                     id, format_timestamp(query.known_at)));
-      EntryChecker(storage).plan(id); // unknown: throws, with a suggestion
-      throw InputError(fmt::format("unknown plan '{}'", id));
-    }
-    const Plan* plan = &found->plan;
+    auto found = plan_at(storage, id, query.known_at);
+    const Plan* plan = &found.plan;
     // The plan's entries come target by target: each run becomes that target's entries in
     // force (corrections stay within their target).
     std::unordered_map<std::string, std::vector<Entry>> by_target;
@@ -92,30 +84,20 @@ std::vector<Entry> recorded_by(storage::Storage& storage, const storage::EntryFi
 
 TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of,
                      Timestamp known_at) {
-  EntryChecker(storage).target(ref); // unknown plan or target: InputError with a suggestion
-  auto found = storage.find_plan(ref.plan_id, known_at);
-  const Target* target = found ? found->plan.find_target(ref.target_id) : nullptr;
-  if (!target)
-    throw InputError(fmt::format("target '{}/{}' was not in the plan at --known-at {}; pass a "
-                                 "later --known-at",
-                                 ref.plan_id, ref.target_id, format_timestamp(known_at)));
-  return detail_of(found->plan, *target,
+  auto found = plan_with_target_at(storage, ref, known_at);
+  const Target* target = found.plan.find_target(ref.target_id);
+  return detail_of(found.plan, *target,
                    recorded_by(storage, {ref.plan_id, ref.target_id}, known_at), as_of, known_at);
 }
 
 PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
                         Timestamp known_at) {
-  EntryChecker(storage).plan(plan_id); // unknown plan: InputError with a suggestion
-  auto found = storage.find_plan(plan_id, known_at);
-  if (!found)
-    throw InputError(fmt::format("plan '{}' was not yet imported at --known-at {}; pass a later "
-                                 "--known-at",
-                                 plan_id, format_timestamp(known_at)));
+  auto found = plan_at(storage, plan_id, known_at);
   auto recorded = recorded_by(storage, {plan_id, ""}, known_at);
-  PlanDetail p{found->plan, as_of, known_at, {}, {}};
-  for (const auto& t : found->plan.targets)
-    p.targets.push_back(detail_of(found->plan, t, recorded, as_of, known_at));
-  std::string data = found->document.dump();
+  PlanDetail p{found.plan, as_of, known_at, {}, {}};
+  for (const auto& t : found.plan.targets)
+    p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at));
+  std::string data = found.document.dump();
   for (const auto& e : recorded) data += "\n" + e.hash;
   p.digest = audit::sha256_hex(data);
   return p;

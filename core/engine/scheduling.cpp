@@ -1,28 +1,22 @@
 #include "engine/scheduling.hpp"
 
 #include "audit/chain.hpp"
-#include "engine/evaluate.hpp"
+#include "engine/lookup.hpp"
 #include "errors.hpp"
-#include "report/document.hpp"
-#include "report/entries_view.hpp"
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <unistd.h>
 
 namespace plantrack::engine {
 
 std::vector<DueReport> due_reports(const storage::Schedule& schedule, Timestamp now) {
   std::vector<DueReport> due;
-  Period period = period_containing(civil_date(schedule.created_at, report::display_zone), schedule.every);
+  Period period = period_containing(civil_date(schedule.created_at, display_zone), schedule.every);
   while (true) {
     // Due at the first instant after the period: local midnight of the next day.
-    auto next_day = date::local_days((period.end + date::days(1)).time_since_epoch());
-    Timestamp due_at = date::floor<std::chrono::seconds>(
-        date::make_zoned(report::display_zone, next_day, date::choose::earliest).get_sys_time());
+    Timestamp due_at = start_of_day(period.end + date::days(1), display_zone);
     if (due_at > now) break;
     due.push_back({period, period.end, due_at});
     period = period_containing(period.end + date::days(1), schedule.every);
@@ -36,39 +30,37 @@ std::string report_path(const storage::Schedule& schedule, const Period& period)
       .string();
 }
 
-void write_file(const std::string& path, const std::string& content, bool overwrite) {
+storage::Schedule add_schedule(storage::Storage& storage, storage::Schedule schedule) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!overwrite && fs::exists(path, ec))
-    throw InputError(fmt::format("'{}' already exists; pass --force to replace it, or choose "
-                                 "another file",
-                                 path));
-  auto parent = fs::path(path).parent_path();
-  if (!parent.empty() && !fs::is_directory(parent, ec))
-    throw InputError(fmt::format("folder '{}' does not exist; create it or choose another path",
-                                 parent.string()));
-  std::string temporary = path + ".tmp-plantrack";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out)
-      throw InputError(fmt::format("cannot write in '{}'; check that the folder is writable",
-                                   parent.empty() ? std::string(".") : parent.string()));
-    out << content;
-    out.flush();
-    if (!out) {
-      std::remove(temporary.c_str());
-      throw StorageError(fmt::format("writing '{}' failed (disk full?)", path));
-    }
-  }
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    std::remove(temporary.c_str());
-    throw StorageError(fmt::format("cannot move the report into '{}': {}", path, ec.message()));
-  }
+  if (!fs::is_directory(schedule.out_dir, ec))
+    throw InputError(fmt::format("output folder '{}' does not exist; create it first or pass "
+                                 "another --out",
+                                 schedule.out_dir));
+  if (access(schedule.out_dir.c_str(), W_OK) != 0)
+    throw InputError(fmt::format("output folder '{}' is not writable; fix its permissions or "
+                                 "pass another --out",
+                                 schedule.out_dir));
+  schedule.out_dir = fs::absolute(schedule.out_dir).lexically_normal().string();
+  plan_at(storage, schedule.plan_id, schedule.created_at); // the plan must exist
+  storage.add_schedule(schedule);
+  return schedule;
+}
+
+std::vector<storage::Schedule> list_schedules(storage::Storage& storage) {
+  return storage.schedules();
+}
+
+void remove_schedule(storage::Storage& storage, const std::string& name) {
+  storage.remove_schedule(name);
+}
+
+std::vector<storage::ArchivedReport> archived_reports(storage::Storage& storage) {
+  return storage.reports();
 }
 
 RunDueResult run_due(storage::Storage& storage, Timestamp now, const std::string& generated_by,
-                     report::Lang lang) {
+                     const RenderReport& render) {
   RunDueResult result;
   for (const auto& schedule : storage.schedules()) {
     try {
@@ -76,8 +68,8 @@ RunDueResult run_due(storage::Storage& storage, Timestamp now, const std::string
         auto written = storage.archive_once(schedule.name, due.period.text, [&] {
           // Runs under the database's write lock: a second run-due waits, then skips.
           auto plan = inspect_plan(storage, schedule.plan_id, due.as_of, due.known_at);
-          report::ReportInfo info{due.period.text, generated_by, now};
-          std::string content = report::render_report(plan, info, schedule.format, lang);
+          std::string content =
+              render(plan, {due.period.text, generated_by, now}, schedule.format);
           std::string path = report_path(schedule, due.period);
           write_file(path, content, false);
           storage::ArchivedReport record;

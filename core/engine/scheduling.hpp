@@ -1,7 +1,8 @@
 #pragma once
-// Scheduled reports: which are due, and writing each exactly once (`plantrack run-due`).
+// Scheduled reports: adding schedules, which reports are due, and writing each exactly once
+// (`plantrack run-due`). The front end passes the renderer (see engine/reports.hpp).
 
-#include "report/labels.hpp"
+#include "engine/reports.hpp"
 #include "storage/storage.hpp"
 
 #include <string>
@@ -22,6 +23,19 @@ std::vector<DueReport> due_reports(const storage::Schedule& schedule, Timestamp 
 // The file a scheduled report is written to: OUT_DIR/PLAN-PERIOD.FORMAT.
 std::string report_path(const storage::Schedule& schedule, const Period& period);
 
+// Store `schedule` (its created_at and created_by set by the caller) and return it as stored,
+// its folder made absolute. InputError when the folder does not exist or is not writable,
+// the plan is unknown, or the name is taken.
+storage::Schedule add_schedule(storage::Storage& storage, storage::Schedule schedule);
+
+// The schedules, by name; removing one keeps the reports it wrote archived (InputError for an
+// unknown name).
+std::vector<storage::Schedule> list_schedules(storage::Storage& storage);
+void remove_schedule(storage::Storage& storage, const std::string& name);
+
+// The reports run-due archived, oldest first.
+std::vector<storage::ArchivedReport> archived_reports(storage::Storage& storage);
+
 struct RunDueResult {
   std::vector<storage::ArchivedReport> written;
   std::vector<std::string> problems; // one line per schedule that could not be served
@@ -30,10 +44,6 @@ struct RunDueResult {
 // Write every due report not yet archived, each evaluated as of its period end and known at
 // its due time, and archive it with its SHA-256 (exactly once, even with two runs at once).
 RunDueResult run_due(storage::Storage& storage, Timestamp now, const std::string& generated_by,
-                     report::Lang lang);
-
-// Write `content` to `path` atomically (a temporary file renamed into place); refuses to
-// replace an existing file unless `overwrite`. Throws InputError naming the path and the fix.
-void write_file(const std::string& path, const std::string& content, bool overwrite);
+                     const RenderReport& render);
 
 } // namespace plantrack::engine

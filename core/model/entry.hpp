@@ -3,16 +3,14 @@
 
 #include "model/period.hpp"
 #include "model/plan.hpp"
+#include "model/time.hpp"
 
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace plantrack {
-
-using Timestamp = date::sys_seconds;
 
 // What an official typed, before it is checked against the target.
 struct EntryInput {
@@ -76,18 +74,5 @@ TargetRef parse_target_ref(std::string_view ref);
 // Check `input` against `target` (period, value, unit) and build the entry to append.
 // The caller sets recorded_at; throws InputError naming the bad value and the fix.
 Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input);
-
-// Timestamps are stored in UTC as 2019-06-30T08:00:00Z.
-std::string format_timestamp(Timestamp t);
-// The civil date at instant `t` in the IANA time zone `zone` (e.g. "Asia/Shanghai").
-Date civil_date(Timestamp t, const std::string& zone);
-// `t` shown in `zone` as 2019-06-30 16:00 (+08).
-std::string format_local(Timestamp t, const std::string& zone);
-// A moment typed by a user: with Z or an offset it is exact; without, it is local time in
-// `zone`; a bare date YYYY-MM-DD means the end of that day in `zone` (23:59:59), so that
-// `--known-at 2019-06-30` sees everything recorded that day. nullopt when it does not parse.
-std::optional<Timestamp> parse_instant(std::string_view text, const std::string& zone);
-// Accepts YYYY-MM-DD (midnight UTC), YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]; nullopt otherwise.
-std::optional<Timestamp> try_parse_timestamp(std::string_view text);
 
 } // namespace plantrack

@@ -319,4 +319,10 @@ std::string render_report(const engine::PlanDetail& plan, const ReportInfo& info
   return render_md(plan, info, lang);
 }
 
+engine::RenderReport renderer(Lang lang) {
+  return [lang](const engine::PlanDetail& plan, const ReportInfo& info, const std::string& format) {
+    return render_report(plan, info, format, lang);
+  };
+}
+
 } // namespace plantrack::report

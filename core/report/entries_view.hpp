@@ -11,9 +11,6 @@
 
 namespace plantrack::report {
 
-// The zone times are shown in (UTC is stored; SPEC §1).
-inline const std::string display_zone = "Asia/Shanghai";
-
 // One entry with every stored field (`replaced_by` is left to entries_json).
 nlohmann::ordered_json entry_json(const Entry& entry);
 nlohmann::ordered_json entries_json(const std::vector<Entry>& entries);

@@ -7,7 +7,7 @@ namespace plantrack::report {
 namespace {
 
 // key, Chinese, English
-constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_view>, 56> labels{{
+constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_view>, 69> labels{{
     {"no_data", "无数据", "no data"},
     {"breached", "已越限", "breached"},
     {"achieved", "已实现", "achieved"},
@@ -63,6 +63,19 @@ constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_
     {"evidence", "证据", "evidence"},
     {"unverifiable", "无法核实", "unverifiable"},
     {"not_due", "未到期", "not due"},
+    {"issuer", "发布", "issuer"},
+    {"cadence", "报送周期", "cadence"},
+    {"name", "名称", "name"},
+    {"plan", "规划", "plan"},
+    {"every", "周期", "every"},
+    {"format", "格式", "format"},
+    {"out_dir", "输出目录", "out"},
+    {"created_at", "创建时间", "created at"},
+    {"created_by", "创建人", "created by"},
+    {"schedule", "定时报告", "schedule"},
+    {"path", "路径", "path"},
+    {"sha256", "SHA-256", "sha256"},
+    {"generated_at", "生成时间", "generated at"},
 }};
 
 } // namespace

@@ -3,7 +3,7 @@
 
 #include "errors.hpp"
 #include "io/csv.hpp"
-#include "io/entry_import.hpp"
+#include "engine/entry_import.hpp"
 #include "planfile/plan_file.hpp"
 #include "report/table.hpp"
 #include "storage/storage.hpp"
@@ -17,6 +17,9 @@
 
 namespace plantrack::io {
 namespace {
+
+using engine::EntryImport;
+using engine::import_entries_csv;
 
 using Fields = std::vector<std::string>;
 

@@ -9,7 +9,7 @@
 #include <istream>
 #include <string>
 
-namespace plantrack::io {
+namespace plantrack::engine {
 
 // The ids an import handed out: consecutive, so a range holds any number of them.
 struct IdRange {
@@ -41,4 +41,8 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                const std::string& file, Timestamp now,
                                const std::string& default_by, bool dry_run);
 
-} // namespace plantrack::io
+// The same from the file at `path`; InputError when it is a folder or cannot be read.
+EntryImport import_entries_file(storage::Storage& storage, const std::string& path,
+                                Timestamp now, const std::string& default_by, bool dry_run);
+
+} // namespace plantrack::engine

@@ -1,4 +1,4 @@
-#include "engine/entry_checker.hpp"
+#include "engine/lookup.hpp"
 
 #include "errors.hpp"
 
@@ -39,7 +39,7 @@ std::string suggest(const std::string& word, const std::vector<std::string>& can
   return best;
 }
 
-const Plan& EntryChecker::plan(const std::string& id) {
+const Plan& Catalog::plan(const std::string& id) {
   auto it = plans_.find(id);
   if (it == plans_.end()) {
     auto found = storage_.find_plan(id);
@@ -57,7 +57,7 @@ const Plan& EntryChecker::plan(const std::string& id) {
   return *it->second;
 }
 
-const Target& EntryChecker::target(const TargetRef& ref) {
+const Target& Catalog::target(const TargetRef& ref) {
   const Plan& p = plan(ref.plan_id);
   if (const Target* t = p.find_target(ref.target_id)) return *t;
   std::vector<std::string> ids;
@@ -69,9 +69,29 @@ const Target& EntryChecker::target(const TargetRef& ref) {
                     : fmt::format("did you mean '{}/{}'?", ref.plan_id, guess)));
 }
 
-Entry EntryChecker::check(const EntryInput& input) {
+Entry Catalog::check(const EntryInput& input) {
   TargetRef ref = parse_target_ref(input.ref);
   return prepare_entry(target(ref), ref, input);
+}
+
+storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
+                              Timestamp known_at) {
+  if (auto found = storage.find_plan(id, known_at)) return std::move(*found);
+  Catalog(storage).plan(id); // unknown: throws, with a suggestion
+  throw InputError(fmt::format("plan '{}' was not yet imported at --known-at {}; pass a later "
+                               "--known-at",
+                               id, format_timestamp(known_at)));
+}
+
+storage::PlanDocument plan_with_target_at(storage::Storage& storage, const TargetRef& ref,
+                                          Timestamp known_at) {
+  Catalog(storage).target(ref); // unknown plan or target: throws, with a suggestion
+  auto found = storage.find_plan(ref.plan_id, known_at);
+  if (!found || !found->plan.find_target(ref.target_id))
+    throw InputError(fmt::format("target '{}/{}' was not in the plan at --known-at {}; pass a "
+                                 "later --known-at",
+                                 ref.plan_id, ref.target_id, format_timestamp(known_at)));
+  return std::move(*found);
 }
 
 } // namespace plantrack::engine

@@ -1,45 +1,22 @@
-#include "io/entry_import.hpp"
+#include "engine/entry_import.hpp"
 
-#include "engine/entry_checker.hpp"
+#include "engine/lookup.hpp"
 #include "errors.hpp"
-#include "io/csv.hpp"
-#include "model/text.hpp"
+#include "io/entry_csv.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 
-namespace plantrack::io {
+namespace plantrack::engine {
 namespace {
-
-constexpr std::array<std::string_view, 9> columns{
-    "target", "period", "value", "unit", "source", "note", "recorded_by", "provisional", "entities"};
-constexpr std::array<std::string_view, 3> required{"target", "period", "value"};
-
-std::vector<std::string> split_entities(const std::string& s) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  size_t from = 0;
-  while (true) {
-    auto semi = s.find(';', from);
-    out.push_back(s.substr(from, semi == std::string::npos ? std::string::npos : semi - from));
-    if (semi == std::string::npos) break;
-    from = semi + 1;
-  }
-  return out;
-}
-
-bool parse_flag(const std::string& s, bool& out) {
-  if (s.empty() || s == "false" || s == "0" || s == "no") return out = false, true;
-  if (s == "true" || s == "1" || s == "yes") return out = true, true;
-  return false;
-}
 
 // Which field an error message is about, from its opening words.
 std::string column_of(const std::string& message) {
@@ -48,45 +25,6 @@ std::string column_of(const std::string& message) {
       return std::string(c == std::string_view("entity") ? "entities" : c);
   if (message.rfind("unknown plan", 0) == 0 || message.rfind("plan '", 0) == 0) return "target";
   return "";
-}
-
-// Where each known column sits in the file (-1: absent).
-struct Header {
-  std::array<int, columns.size()> position;
-  size_t width = 0;
-  Header() { position.fill(-1); }
-  int at(std::string_view name) const {
-    for (size_t i = 0; i < columns.size(); ++i)
-      if (columns[i] == name) return position[i];
-    return -1;
-  }
-};
-
-Header read_header(const CsvRecord& record, const std::string& file) {
-  Header h;
-  h.width = record.fields.size();
-  for (size_t i = 0; i < record.fields.size(); ++i) {
-    const auto& name = record.fields[i];
-    auto it = std::find(columns.begin(), columns.end(), name);
-    if (it == columns.end())
-      throw InputErrors({fmt::format(
-          "{}:{}: unknown column '{}'; the header names columns among {}", file, record.line,
-          name, "target,period,value,unit,source,note,recorded_by,provisional,entities")});
-    auto& at = h.position[static_cast<size_t>(it - columns.begin())];
-    if (at >= 0)
-      throw InputErrors({fmt::format("{}:{}: column '{}' appears twice in the header; name each "
-                                     "column once",
-                                     file, record.line, name)});
-    at = static_cast<int>(i);
-  }
-  for (auto r : required)
-    if (h.at(r) < 0)
-      throw InputErrors({fmt::format("{}:{}: the header lacks column '{}'; the first line "
-                                     "must name the columns, e.g. {}",
-                                     file, record.line, r,
-                                     "target,period,value,unit,source,note,recorded_by,"
-                                     "provisional,entities")});
-  return h;
 }
 
 // The plans rows name, each read once and kept while in use. A national file names
@@ -148,7 +86,7 @@ private:
   }
 
   storage::Storage& storage_;
-  engine::EntryChecker checker_; // only for the messages about unknown names
+  Catalog checker_; // only for the messages about unknown names
   std::unordered_map<std::string, CachedPlan> plans_;
   size_t cached_targets_ = 0;
   std::uint64_t clock_ = 0;
@@ -165,7 +103,6 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   std::unique_ptr<storage::EntryWriter> writer;
   if (!dry_run) writer = storage.begin_entries();
   TargetCache targets(storage);
-  std::optional<Header> header;
   std::vector<std::string> listed; // the first max_listed_bad_rows problems
   size_t bad = 0;
   int last_listed_line = 0;
@@ -180,42 +117,11 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     }
   };
 
-  read_csv(in, file, [&](CsvRecord&& record) {
-    if (!header) {
-      header = read_header(record, file);
-      return;
-    }
-    if (record.fields.size() != header->width) {
-      problem(record.line, fmt::format("the row has {} fields but the header has {}; quote "
-                                       "fields that contain commas",
-                                       record.fields.size(), header->width));
-      return;
-    }
-    // Take a cell out of the record (no copy); an absent column is empty.
-    auto take = [&](size_t column) -> std::string {
-      int at = header->position[column];
-      return at < 0 ? std::string() : std::move(record.fields[static_cast<size_t>(at)]);
-    };
-    EntryInput input;
-    input.ref = take(0);
-    input.period = take(1);
-    input.value = take(2);
-    input.unit = take(3);
-    input.source = take(4);
-    input.note = take(5);
-    input.recorded_by = take(6);
-    if (input.recorded_by.empty()) input.recorded_by = default_by;
-    std::string provisional = take(7);
-    if (!parse_flag(provisional, input.provisional)) {
-      problem(record.line, fmt::format("provisional: '{}' is not true or false; write true, "
-                                       "false or leave it empty",
-                                       excerpt(provisional)));
-      return;
-    }
-    input.entities = split_entities(take(8));
+  io::read_entry_rows(in, file, default_by, [&](io::EntryRow&& row) {
+    if (!row.problem.empty()) return problem(row.line, row.problem);
     try {
-      TargetRef ref = parse_target_ref(input.ref);
-      Entry e = prepare_entry(targets.resolve(ref, input.ref), ref, input);
+      TargetRef ref = parse_target_ref(row.input.ref);
+      Entry e = prepare_entry(targets.resolve(ref, row.input.ref), ref, row.input);
       e.recorded_at = now;
       if (bad == 0) {
         ++result.rows;
@@ -228,14 +134,9 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     } catch (const InputError& e) {
       std::string message = e.what();
       std::string column = column_of(message);
-      problem(record.line, (column.empty() ? "" : column + ": ") + message);
+      problem(row.line, (column.empty() ? "" : column + ": ") + message);
     }
   });
-  if (!header)
-    throw InputErrors({fmt::format("{}:1: the file is empty; the first line must name the "
-                                   "columns target,period,value,unit,source,note,recorded_by,"
-                                   "provisional,entities",
-                                   file)});
   if (bad > 0) {
     if (bad > listed.size())
       listed.push_back(fmt::format("{}: {} more bad row(s) after line {} are not listed; fix "
@@ -250,4 +151,17 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   return result;
 }
 
-} // namespace plantrack::io
+EntryImport import_entries_file(storage::Storage& storage, const std::string& path,
+                                Timestamp now, const std::string& default_by, bool dry_run) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(fmt::format("'{}' is a folder; name a CSV file", path));
+  std::vector<char> buffer(1 << 16); // large reads: a million-row file streams quickly
+  std::ifstream in;
+  in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  in.open(path, std::ios::binary);
+  if (!in) throw InputError(fmt::format("cannot read '{}'; check the path", path));
+  return import_entries_csv(storage, in, path, now, default_by, dry_run);
+}
+
+} // namespace plantrack::engine

@@ -1,5 +1,6 @@
 #pragma once
-// Checks typed entries against the stored plans before anything is appended.
+// Finding stored plans and targets by the names users type, with suggestions for typos, and
+// as they stood at a known-at time (SPEC §2). Every use case looks names up here.
 
 #include "model/entry.hpp"
 #include "storage/storage.hpp"
@@ -10,9 +11,10 @@
 
 namespace plantrack::engine {
 
-class EntryChecker {
+// The latest revisions of the plans a use case touches, each read once.
+class Catalog {
 public:
-  explicit EntryChecker(storage::Storage& storage) : storage_(storage) {}
+  explicit Catalog(storage::Storage& storage) : storage_(storage) {}
 
   // The entry `input` describes, checked against its plan and target; recorded_at is left
   // for the caller. Throws InputError naming the unknown plan or target, or the bad value.
@@ -27,6 +29,15 @@ private:
   storage::Storage& storage_;
   std::map<std::string, std::optional<Plan>> plans_;
 };
+
+// The revision of plan `id` in force at `known_at`. Throws InputError for an unknown plan
+// (with a suggestion) and for one not yet imported then (naming --known-at).
+storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
+                              Timestamp known_at);
+
+// The plan of `ref` in force at `known_at`, which must hold the target: InputError otherwise.
+storage::PlanDocument plan_with_target_at(storage::Storage& storage, const TargetRef& ref,
+                                          Timestamp known_at);
 
 // The closest of `candidates` to `word` when it is a plausible typo, else empty.
 std::string suggest(const std::string& word, const std::vector<std::string>& candidates);

@@ -1,4 +1,4 @@
-#include "commands/commands.hpp"
+#include "engine/store.hpp"
 
 #include "errors.hpp"
 
@@ -6,27 +6,26 @@
 
 #include <filesystem>
 
-namespace plantrack::cli {
+namespace plantrack::engine {
 
-std::unique_ptr<storage::Storage> open_storage(Session& session, bool create) {
+std::unique_ptr<Store> open_store(const std::string& location, bool create) {
   namespace fs = std::filesystem;
-  const std::string path = session.db_path();
-  if (path != ":memory:") {
+  if (location != ":memory:") {
     std::error_code ec;
     if (create) {
-      auto parent = fs::path(path).parent_path();
+      auto parent = fs::path(location).parent_path();
       if (!parent.empty()) fs::create_directories(parent, ec);
       if (ec)
         throw InputError(fmt::format("cannot create folder '{}' for the database: {}; pass --db "
                                      "with a writable path",
                                      parent.string(), ec.message()));
-    } else if (!fs::exists(path, ec)) {
+    } else if (!fs::exists(location, ec)) {
       throw InputError(fmt::format("no database at '{}'; run `plantrack init --db {}` first, or "
                                    "pass --db with an existing database",
-                                   path, path));
+                                   location, location));
     }
   }
-  return storage::open_sqlite(path);
+  return storage::open_sqlite(location);
 }
 
-} // namespace plantrack::cli
+} // namespace plantrack::engine

@@ -1,0 +1,64 @@
+#include "engine/plans.hpp"
+
+#include "engine/lookup.hpp"
+#include "errors.hpp"
+#include "planfile/plan_file.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace plantrack::engine {
+
+std::vector<PlanImported> import_plan_files(storage::Storage& storage,
+                                            const std::vector<std::string>& files, Timestamp at,
+                                            const std::string& by, const std::string& reason) {
+  std::vector<storage::PlanDocument> plans;
+  std::vector<std::string> problems;
+  std::map<std::string, std::string> file_of; // plan id -> file that defines it
+  for (const auto& file : files) {
+    try {
+      auto loaded = planfile::load_plan_file(file);
+      auto [it, fresh] = file_of.emplace(loaded.plan.id, file);
+      if (!fresh) {
+        problems.push_back(fmt::format("{}:1: id: plan id '{}' is also defined by {}; import one "
+                                       "of the two files, or give this plan its own id",
+                                       file, loaded.plan.id, it->second));
+        continue;
+      }
+      plans.push_back({std::move(loaded.plan), std::move(loaded.document)});
+    } catch (const InputErrors& e) {
+      problems.insert(problems.end(), e.lines().begin(), e.lines().end());
+    } catch (const InputError& e) {
+      problems.emplace_back(e.what());
+    }
+  }
+  if (!problems.empty()) throw InputErrors(std::move(problems));
+
+  auto outcomes = storage.import_plans(plans, at, by, reason);
+  std::vector<PlanImported> out;
+  for (size_t i = 0; i < plans.size(); ++i) {
+    const Plan& p = plans[i].plan;
+    out.push_back({files[i], p.id, p.targets.size(), p.tasks.size(), outcomes[i]});
+  }
+  return out;
+}
+
+std::vector<storage::PlanSummary> list_plans(storage::Storage& storage) {
+  return storage.list_plans();
+}
+
+storage::PlanDocument find_plan(storage::Storage& storage, const std::string& id) {
+  if (auto found = storage.find_plan(id)) return std::move(*found);
+  throw InputError(fmt::format("unknown plan '{}'; see `plantrack plan list` for the plans in "
+                               "this database",
+                               id));
+}
+
+std::vector<storage::PlanRevision> plan_revisions(storage::Storage& storage,
+                                                  const std::string& id) {
+  find_plan(storage, id); // unknown plan: InputError
+  return storage.plan_revisions(id);
+}
+
+} // namespace plantrack::engine
