@@ -13,11 +13,11 @@ struct ImportOptions {
   std::string reason;
 };
 
-std::string_view outcome_text(storage::ImportOutcome outcome) {
+std::string_view outcome_text(engine::ImportOutcome outcome) {
   switch (outcome) {
-  case storage::ImportOutcome::created: return "imported";
-  case storage::ImportOutcome::revised: return "revised";
-  case storage::ImportOutcome::unchanged: return "unchanged";
+  case engine::ImportOutcome::created: return "imported";
+  case engine::ImportOutcome::revised: return "revised";
+  case engine::ImportOutcome::unchanged: return "unchanged";
   }
   return "imported";
 }

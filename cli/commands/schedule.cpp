@@ -10,7 +10,7 @@ namespace plantrack::cli {
 namespace {
 
 struct ScheduleOptions {
-  storage::Schedule schedule;
+  engine::Schedule schedule;
   std::string every;
 };
 

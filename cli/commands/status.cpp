@@ -1,10 +1,7 @@
 #include "commands/commands.hpp"
 
 #include "engine/evaluate.hpp"
-#include "errors.hpp"
 #include "report/status_view.hpp"
-
-#include <fmt/format.h>
 
 namespace plantrack::cli {
 namespace {
@@ -17,25 +14,6 @@ struct StatusOptions {
   bool check = false;
 };
 
-std::vector<assess::Status> parse_only(const std::string& text) {
-  std::vector<assess::Status> out;
-  size_t from = 0;
-  while (from <= text.size() && !text.empty()) {
-    auto comma = text.find(',', from);
-    auto name = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
-    auto status = assess::status_from(name);
-    if (!status) {
-      std::string all;
-      for (auto s : assess::all_statuses()) all += (all.empty() ? "" : ",") + std::string(assess::to_string(s));
-      throw InputError(fmt::format("--only '{}' is not a status; use one or more of {}", name, all));
-    }
-    out.push_back(*status);
-    if (comma == std::string::npos) break;
-    from = comma + 1;
-  }
-  return out;
-}
-
 void run_status(Session& session, const StatusOptions& opt) {
   auto format = session.format({"table", "json"});
   engine::StatusQuery query;
@@ -44,7 +22,7 @@ void run_status(Session& session, const StatusOptions& opt) {
   query.known_at = session.known_at();
   query.unit = opt.unit;
   if (!opt.due_before.empty()) query.due_before = parse_date(opt.due_before, "--due-before");
-  query.only = parse_only(opt.only);
+  query.only = engine::parse_statuses(opt.only, "--only");
   auto lang = session.lang();
   bool color = session.color(); // a bad --color is refused before any work
   auto report = engine::evaluate(session.store(), query);

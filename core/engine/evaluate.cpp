@@ -103,6 +103,27 @@ PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, D
   return p;
 }
 
+std::vector<assess::Status> parse_statuses(const std::string& text, std::string_view what) {
+  std::vector<assess::Status> out;
+  size_t from = 0;
+  while (from <= text.size() && !text.empty()) {
+    auto comma = text.find(',', from);
+    auto name = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+    auto status = assess::status_from(name);
+    if (!status) {
+      std::string all;
+      for (auto s : assess::all_statuses())
+        all += (all.empty() ? "" : ",") + std::string(assess::to_string(s));
+      throw InputError(
+          fmt::format("{} '{}' is not a status; use one or more of {}", what, name, all));
+    }
+    out.push_back(*status);
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return out;
+}
+
 bool in_trouble(const StatusReport& report) {
   for (const auto& p : report.plans)
     for (const auto& t : p.targets)

@@ -69,6 +69,10 @@ struct PlanDetail {
 PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
                         Timestamp known_at);
 
+// The statuses named in `text`, separated by commas (e.g. "off_track,missed"; empty: none).
+// InputError naming `what` (e.g. "--only") and the bad name, listing the statuses.
+std::vector<assess::Status> parse_statuses(const std::string& text, std::string_view what);
+
 // Whether any target in the report is off_track, missed or breached (`status --check`).
 bool in_trouble(const StatusReport& report);
 

@@ -8,6 +8,11 @@
 
 namespace plantrack::engine {
 
+using storage::ImportOutcome;
+using storage::PlanDocument;
+using storage::PlanRevision;
+using storage::PlanSummary;
+
 struct PlanImported {
   std::string file;
   std::string plan_id;

@@ -10,6 +10,9 @@
 
 namespace plantrack::engine {
 
+using storage::ArchivedReport;
+using storage::Schedule;
+
 struct DueReport {
   Period period;      // the reporting period
   Date as_of;         // its last day

@@ -24,7 +24,7 @@ std::string joined(const std::vector<std::string>& names) {
 
 } // namespace
 
-nlohmann::ordered_json plans_json(const std::vector<storage::PlanSummary>& plans) {
+nlohmann::ordered_json plans_json(const std::vector<engine::PlanSummary>& plans) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& p : plans)
     out.push_back({{"id", p.id},
@@ -38,7 +38,7 @@ nlohmann::ordered_json plans_json(const std::vector<storage::PlanSummary>& plans
   return out;
 }
 
-std::string plans_table(const std::vector<storage::PlanSummary>& plans, Lang lang) {
+std::string plans_table(const std::vector<engine::PlanSummary>& plans, Lang lang) {
   Table table;
   for (auto key : {"id", "title", "revision", "targets", "entries", "imported_at"})
     table.header.emplace_back(label(lang, key));
@@ -81,7 +81,7 @@ std::string plan_text(const Plan& p, Lang lang) {
   return out;
 }
 
-nlohmann::ordered_json revisions_json(const std::vector<storage::PlanRevision>& revisions) {
+nlohmann::ordered_json revisions_json(const std::vector<engine::PlanRevision>& revisions) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& r : revisions)
     out.push_back({{"revision", r.revision},
@@ -92,7 +92,7 @@ nlohmann::ordered_json revisions_json(const std::vector<storage::PlanRevision>& 
   return out;
 }
 
-std::string revisions_table(const std::vector<storage::PlanRevision>& revisions, Lang lang) {
+std::string revisions_table(const std::vector<engine::PlanRevision>& revisions, Lang lang) {
   Table table;
   for (auto key : {"revision", "imported_at", "imported_by", "reason", "changes"})
     table.header.emplace_back(label(lang, key));

@@ -11,14 +11,14 @@
 
 namespace plantrack::report {
 
-nlohmann::ordered_json plans_json(const std::vector<storage::PlanSummary>& plans);
-std::string plans_table(const std::vector<storage::PlanSummary>& plans, Lang lang);
+nlohmann::ordered_json plans_json(const std::vector<engine::PlanSummary>& plans);
+std::string plans_table(const std::vector<engine::PlanSummary>& plans, Lang lang);
 
 // A plan's header, then per goal a table of its targets, then its tasks.
 std::string plan_text(const Plan& plan, Lang lang);
 
-nlohmann::ordered_json revisions_json(const std::vector<storage::PlanRevision>& revisions);
+nlohmann::ordered_json revisions_json(const std::vector<engine::PlanRevision>& revisions);
 // One line per change, the revision's own cells on its first line only.
-std::string revisions_table(const std::vector<storage::PlanRevision>& revisions, Lang lang);
+std::string revisions_table(const std::vector<engine::PlanRevision>& revisions, Lang lang);
 
 } // namespace plantrack::report

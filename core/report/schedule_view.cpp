@@ -4,7 +4,7 @@
 
 namespace plantrack::report {
 
-nlohmann::ordered_json schedules_json(const std::vector<storage::Schedule>& schedules) {
+nlohmann::ordered_json schedules_json(const std::vector<engine::Schedule>& schedules) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& s : schedules)
     out.push_back({{"name", s.name}, {"plan", s.plan_id}, {"every", to_string(s.every)},
@@ -13,7 +13,7 @@ nlohmann::ordered_json schedules_json(const std::vector<storage::Schedule>& sche
   return out;
 }
 
-std::string schedules_table(const std::vector<storage::Schedule>& schedules, Lang lang) {
+std::string schedules_table(const std::vector<engine::Schedule>& schedules, Lang lang) {
   Table table;
   for (auto key : {"name", "plan", "every", "format", "out_dir", "created_at",
                    "created_by"})
@@ -24,7 +24,7 @@ std::string schedules_table(const std::vector<storage::Schedule>& schedules, Lan
   return render(table);
 }
 
-nlohmann::ordered_json archived_reports_json(const std::vector<storage::ArchivedReport>& reports) {
+nlohmann::ordered_json archived_reports_json(const std::vector<engine::ArchivedReport>& reports) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& r : reports)
     out.push_back({{"id", r.id}, {"schedule", r.schedule}, {"plan", r.plan_id},
@@ -36,7 +36,7 @@ nlohmann::ordered_json archived_reports_json(const std::vector<storage::Archived
   return out;
 }
 
-std::string archived_reports_table(const std::vector<storage::ArchivedReport>& reports, Lang lang) {
+std::string archived_reports_table(const std::vector<engine::ArchivedReport>& reports, Lang lang) {
   Table table;
   for (auto key : {"id", "schedule", "plan", "period", "path", "sha256",
                    "generated_at"})

@@ -11,10 +11,10 @@
 
 namespace plantrack::report {
 
-nlohmann::ordered_json schedules_json(const std::vector<storage::Schedule>& schedules);
-std::string schedules_table(const std::vector<storage::Schedule>& schedules, Lang lang);
+nlohmann::ordered_json schedules_json(const std::vector<engine::Schedule>& schedules);
+std::string schedules_table(const std::vector<engine::Schedule>& schedules, Lang lang);
 
-nlohmann::ordered_json archived_reports_json(const std::vector<storage::ArchivedReport>& reports);
-std::string archived_reports_table(const std::vector<storage::ArchivedReport>& reports, Lang lang);
+nlohmann::ordered_json archived_reports_json(const std::vector<engine::ArchivedReport>& reports);
+std::string archived_reports_table(const std::vector<engine::ArchivedReport>& reports, Lang lang);
 
 } // namespace plantrack::report
