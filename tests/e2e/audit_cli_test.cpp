@@ -7,6 +7,8 @@
 #include "audit/chain.hpp"
 #include "errors.hpp"
 #include "storage/storage.hpp"
+#include "support/plan_files.hpp"
+#include "support/text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
@@ -18,20 +20,12 @@
 
 using plantrack::testing::Cli;
 using plantrack::testing::Result;
+using plantrack::support::replaced;
 
 namespace {
 
-const char* plan_text = R"(id: audit
-title: 审计示例规划
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2018-12-31}
-cadence: year
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: exits
+const std::string plan_text =
+    plantrack::support::test_plan_header("audit", "审计示例规划", "2018-12-31") + R"(  - id: exits
     title: 淘汰退出企业
     goal: g
     kind: cumulative
@@ -83,14 +77,6 @@ targets:
     baseline: {value: 2.0, date: 2015-12-31}
     source: "研发投入强度达到2.5%"
 )";
-
-// The plan file with one piece of text replaced (a revised plan).
-std::string revised(std::string text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
 
 // The plan is imported at the start of 2019; the clock then stands at 2019-06-30 16:00 (+08).
 struct Audited : ::testing::Test {
@@ -494,7 +480,7 @@ TEST_F(Audited, the_database_refuses_insert_or_replace_over_a_plan_revision) {
 }
 
 TEST_F(Audited, the_database_refuses_update_and_delete_of_plan_revisions) {
-  ok({"plan", "import", cli.write("audit.yaml", revised(plan_text, "value: 70", "value: 75")),
+  ok({"plan", "import", cli.write("audit.yaml", replaced(plan_text, "value: 70", "value: 75")),
       "--reason", "中期调整"});
   auto before = snapshot();
   {
@@ -769,7 +755,7 @@ TEST_F(Audited, corrections_and_retractions_record_who_and_when) {
 TEST_F(Audited, plan_revisions_record_who_imported_them) {
   cli.now = Cli::at(2019, 3, 1, 0);
   ok({"--by", "规划科", "plan", "import",
-      cli.write("audit.yaml", revised(plan_text, "value: 70", "value: 75")), "--reason", "中期调整"});
+      cli.write("audit.yaml", replaced(plan_text, "value: 70", "value: 75")), "--reason", "中期调整"});
   auto revisions = json_of({"plan", "show", "audit", "--revisions"});
   ASSERT_EQ(revisions.size(), 2u);
   EXPECT_EQ(revisions[0]["imported_by"], "tester");
@@ -781,7 +767,7 @@ TEST_F(Audited, plan_revisions_record_who_imported_them) {
 // 5. Plan revisions
 
 TEST_F(Audited, a_changed_plan_without_a_reason_is_refused_and_nothing_is_written) {
-  auto path = cli.write("audit.yaml", revised(plan_text, "value: 70", "value: 75"));
+  auto path = cli.write("audit.yaml", replaced(plan_text, "value: 70", "value: 75"));
   expect_refused({"plan", "import", path},
                  "plan 'audit' differs from its revision 1 in the database; pass --reason \"why "
                  "it changed\" to record revision 2");
@@ -791,17 +777,17 @@ TEST_F(Audited, a_changed_plan_without_a_reason_is_refused_and_nothing_is_writte
 }
 
 TEST_F(Audited, a_blank_reason_for_a_changed_plan_is_refused) {
-  auto path = cli.write("audit.yaml", revised(plan_text, "value: 70", "value: 75"));
+  auto path = cli.write("audit.yaml", replaced(plan_text, "value: 70", "value: 75"));
   expect_refused({"plan", "import", path, "--reason", "   "},
                  "plan 'audit' differs from its revision 1 in the database; pass --reason \"why "
                  "it changed\" to record revision 2");
 }
 
 TEST_F(Audited, a_revision_keeps_the_earlier_one_and_records_what_changed) {
-  std::string text = revised(plan_text, "value: 70", "value: 75");
-  text = revised(text, "    deadline: 2018-12-31\n    baseline: {value: 60",
+  std::string text = replaced(plan_text, "value: 70", "value: 75");
+  text = replaced(text, "    deadline: 2018-12-31\n    baseline: {value: 60",
                  "    deadline: 2017-12-31\n    baseline: {value: 60");
-  text = revised(text, "    per: year\n    unit: 件\n    rule: at_least",
+  text = replaced(text, "    per: year\n    unit: 件\n    rule: at_least",
                  "    per: year\n    unit: 件\n    rule: more_than");
   cli.now = Cli::at(2019, 3, 1, 0);
   auto path = cli.write("audit.yaml", text);
@@ -841,8 +827,8 @@ TEST_F(Audited, status_known_at_before_a_revision_assesses_against_the_old_targe
   log("audit/share", "72", "2018");
   log("audit/patents", "5000", "2018");
   cli.now = Cli::at(2019, 3, 1, 0);
-  std::string text = revised(plan_text, "value: 70", "value: 75");
-  text = revised(text, "    per: year\n    unit: 件\n    rule: at_least",
+  std::string text = replaced(plan_text, "value: 70", "value: 75");
+  text = replaced(text, "    per: year\n    unit: 件\n    rule: at_least",
                  "    per: year\n    unit: 件\n    rule: more_than");
   ok({"plan", "import", cli.write("audit.yaml", text), "--reason", "区政府中期调整"});
   cli.now = Cli::at(2019, 6, 30, 8);
