@@ -3,13 +3,13 @@
 // fresh temporary folder (ninja's VirtualFileSystem pattern, STYLE.md).
 
 #include "app.hpp"
+#include "support/dates.hpp"
+#include "support/files.hpp"
 
 #include <date/date.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,22 +24,8 @@ struct Result {
 
 class Cli {
 public:
-  Cli() {
-    std::random_device rd;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("plantrack-e2e-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(dir_);
-    db_ = (dir_ / "plantrack.db").string();
-  }
-  ~Cli() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  Cli(const Cli&) = delete;
-  Cli& operator=(const Cli&) = delete;
-
   const std::string& db() const { return db_; }
-  std::filesystem::path dir() const { return dir_; }
+  std::filesystem::path dir() const { return dir_.path(); }
 
   // Run `plantrack --db DB args...`.
   Result run(std::vector<std::string> args) {
@@ -63,8 +49,8 @@ public:
 
   // Write `text` to a file in the temporary folder and return its path.
   std::string write(const std::string& name, const std::string& text) {
-    auto path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << text;
+    auto path = dir_.path() / name;
+    support::write_file(path, text);
     return path.string();
   }
 
@@ -73,8 +59,7 @@ public:
   Timestamp now = at(2019, 6, 30, 8);
 
   static Timestamp at(int y, unsigned m, unsigned d, int hour_utc) {
-    return date::sys_days(date::year(y) / date::month(m) / date::day(d)) +
-           std::chrono::hours(hour_utc);
+    return support::at(y, m, d, hour_utc);
   }
 
   bool terminal = false; // whether stdout looks like a terminal (for --color auto)
@@ -82,8 +67,8 @@ public:
   std::map<std::string, std::string> env{{"PLANTRACK_USER", "tester"}, {"LANG", "C.UTF-8"}};
 
 private:
-  std::filesystem::path dir_;
-  std::string db_;
+  support::TempDir dir_{"plantrack-e2e"};
+  std::string db_ = (dir_.path() / "plantrack.db").string();
 };
 
 inline std::string fixture(const std::string& relative) {

@@ -1,6 +1,7 @@
 // End-to-end tests: the whole CLI in-process, exact stdout, stderr and exit code.
 
 #include "cli_harness.hpp"
+#include "support/plan_files.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,17 +13,7 @@ using plantrack::testing::Result;
 
 namespace {
 
-const char* demo_plan = R"(id: demo
-title: 示例规划
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: patents
+const std::string demo_plan = plantrack::support::test_plan_header("demo", "示例规划") + R"(  - id: patents
     title: 年专利申请量
     goal: g
     kind: flow

@@ -8,6 +8,7 @@
 #include "cli_harness.hpp"
 #include "model/units.hpp"
 #include "storage/storage.hpp"
+#include "support/plan_files.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -176,17 +177,7 @@ void expect_number_kept(const std::string& typed, const std::string& value_text,
   EXPECT_EQ(value, std::strtod(typed.c_str(), nullptr) * scale);
 }
 
-const char* base_plan = R"(id: h
-title: 加固测试
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: t
+const std::string base_plan = plantrack::support::test_plan_header("h", "加固测试") + R"(  - id: t
     title: 企业数
     goal: g
     kind: level

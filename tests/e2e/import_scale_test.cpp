@@ -5,6 +5,9 @@
 #include "cli_harness.hpp"
 
 #include "storage/storage.hpp"
+#include "support/entry_csv.hpp"
+#include "support/plan_files.hpp"
+#include "support/text.hpp"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -13,23 +16,15 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 using plantrack::testing::Cli;
+using plantrack::support::lines_of;
 
 namespace {
 
-const char* plan_text = R"(id: scale
-title: 规模测试规划
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: quarter
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: share
+const std::string plan_text = plantrack::support::test_plan_header("scale", "规模测试规划",
+                                                                  "2020-12-31", "quarter") +
+                              R"(  - id: share
     title: 比例
     goal: g
     kind: level
@@ -50,19 +45,12 @@ targets:
     source: "退出企业500家"
 )";
 
-const std::string header = "target,period,value,unit,source,note,recorded_by,provisional,entities\n";
+const std::string& header = plantrack::support::entry_csv_header;
 
 // A good row, different for each `i`.
 std::string good_row(int i) {
   return "scale/share," + std::to_string(2016 + i % 5) + "-" + (i % 12 < 9 ? "0" : "") +
          std::to_string(i % 12 + 1) + "," + std::to_string(40 + i % 20) + ".5,%,月报,,统计科,false,\n";
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 struct ImportScale : ::testing::Test {

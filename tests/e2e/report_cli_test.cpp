@@ -1,27 +1,21 @@
 // End-to-end tests of reports, schedules and the report archive.
 
 #include "cli_harness.hpp"
+#include "support/files.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <thread>
 #include <unistd.h>
 
 using plantrack::testing::Cli;
 using plantrack::testing::fixture;
 using plantrack::testing::Result;
+using plantrack::support::read_file;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // The seed plans and sample entries, imported at the start of 2019-06-30 (fixed clock).
 struct Seeded : ::testing::Test {
@@ -43,7 +37,7 @@ struct Seeded : ::testing::Test {
       std::ofstream(path, std::ios::binary) << actual;
       return;
     }
-    EXPECT_EQ(actual, slurp(path)) << "golden file " << path
+    EXPECT_EQ(actual, read_file(path)) << "golden file " << path
                                    << " differs; rerun with PLANTRACK_UPDATE_GOLDEN=1 if intended";
   }
 };
@@ -116,10 +110,10 @@ TEST_F(Seeded, output_file_is_not_overwritten_without_force) {
   auto r = cli.run({"report", "tongzhou-st-2020", "-o", path});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err, "plantrack: error: '" + path + "' already exists; pass --force to replace it, or choose another file\n");
-  EXPECT_EQ(slurp(path), "keep me");
+  EXPECT_EQ(read_file(path), "keep me");
   auto forced = cli.run({"report", "tongzhou-st-2020", "-o", path, "--force"});
   EXPECT_EQ(forced.code, 0) << forced.err;
-  EXPECT_EQ(slurp(path).rfind("# ", 0), 0u);
+  EXPECT_EQ(read_file(path).rfind("# ", 0), 0u);
 }
 
 TEST_F(Seeded, report_of_an_unknown_plan_is_refused) {
@@ -195,7 +189,7 @@ TEST_F(Scheduled, run_due_catches_up_every_missed_period_once) {
                                                "tongzhou-st-2020-2019-05.json",
                                                "tongzhou-st-2020-2019-06.json"}));
   // Each as of its period end and known at its due time (local midnight after it).
-  auto june = nlohmann::json::parse(slurp(out + "/tongzhou-st-2020-2019-06.json"));
+  auto june = nlohmann::json::parse(read_file(out + "/tongzhou-st-2020-2019-06.json"));
   EXPECT_EQ(june["as_of"], "2019-06-30");
   EXPECT_EQ(june["known_at"], "2019-06-30T16:00:00Z");
   EXPECT_EQ(june["period"], "2019-06");

@@ -2,6 +2,9 @@
 // Runs the built plantrack binary as separate processes (posix_spawn), for the tests that need
 // real processes: many writers on one database, an import killed part way.
 
+#include "support/files.hpp"
+#include "support/plan_files.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -10,9 +13,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -34,37 +34,9 @@ struct Result {
   std::string err;
 };
 
-inline std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-inline void write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-// A fresh folder under the system's temporary folder, removed with everything in it.
-class TempDir {
-public:
-  explicit TempDir(const std::string& prefix) {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            (prefix + "-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
-private:
-  std::filesystem::path path_;
-};
+using support::read_file;
+using support::TempDir;
+using support::write_file;
 
 // Start `plantrack args...` (the binary under test) with stdin from /dev/null and stdout and
 // stderr written to the given files; the child inherits this process's environment.
@@ -117,16 +89,7 @@ inline double seconds_since(std::chrono::steady_clock::time_point start) {
 
 // A plan `id` with one level target, `count` (家, at least 100).
 inline std::string one_target_plan(const std::string& id, const std::string& title) {
-  return "id: " + id + "\ntitle: " + title + R"(
-issuer: 测试区政府
-jurisdiction: 测试区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 测试文件, date: 2016-01-01}
-goals:
-  - {id: g, title: 目标一}
-targets:
-  - id: count
+  return support::test_plan_header(id, title) + R"(  - id: count
     title: 企业数
     goal: g
     kind: level

@@ -5,6 +5,7 @@
 // the hand arithmetic its expected numbers come from.
 
 #include "assess/assess.hpp"
+#include "support/assess_inputs.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -23,74 +24,8 @@ namespace {
 using testing::Contains;
 using testing::Not;
 
-constexpr double eps = 1e-9;
-
-// Helpers copied from assess_test.cpp (kept identical so the two files read alike).
-
-Date day(std::string_view text) { return parse_date(text); }
-
-// An entry of target "t" for `period`; entries are recorded one second apart, in id order.
-Entry entry(std::int64_t id, std::string_view period, double value) {
-  Entry e;
-  e.id = id;
-  e.plan_id = "p";
-  e.target_id = "t";
-  e.period = parse_period(period);
-  e.value = value;
-  e.recorded_at = Timestamp{day("2021-01-01")} + std::chrono::seconds(id);
-  return e;
-}
-
-Entry provisional(Entry e) {
-  e.provisional = true;
-  return e;
-}
-
-// `e` recorded `seconds` after 2021-01-01T00:00:00Z, whatever its id.
-Entry recorded_at(Entry e, int seconds) {
-  e.recorded_at = Timestamp{day("2021-01-01")} + std::chrono::seconds(seconds);
-  return e;
-}
-
-Target target(Kind kind, Rule rule, double value, std::string_view deadline) {
-  Target t;
-  t.id = "t";
-  t.kind = kind;
-  t.rule = rule;
-  t.value = value;
-  t.deadline = day(deadline);
-  t.unit = "件";
-  return t;
-}
-
-Target with_baseline(Target t, std::string_view date, double value) {
-  t.baseline = Baseline{day(date), value, ""};
-  return t;
-}
-
-Target compound(Target t) {
-  t.trajectory = Trajectory::compound;
-  return t;
-}
-
-Target flow_per(Cadence per, Rule rule, double value, std::string_view deadline) {
-  Target t = target(Kind::flow, rule, value, deadline);
-  t.per = per;
-  return t;
-}
-
-Context as_of(std::string_view d, Cadence cadence = Cadence::year) {
-  return Context{day(d), cadence, Thresholds{}};
-}
-
-Context as_of(std::string_view d, Thresholds thresholds) {
-  return Context{day(d), Cadence::year, thresholds};
-}
-
-// The value inside `o`, or NaN (which fails every EXPECT_NEAR) when there is none.
-double get(const std::optional<double>& o) { return o ? *o : std::nan(""); }
-
-std::string status_of(const Assessment& a) { return std::string(to_string(a.status)); }
+// The builders assess_test.cpp uses too (support/assess_inputs.hpp), so the two files read alike.
+using namespace support;
 
 // Days of 2016..2020: t0 = 2015-12-31 → T = 2020-12-31 is 366 + 365 + 365 + 365 + 366 = 1827
 // days; 2018-12-31 is 366 + 365 + 365 = 1096 days in; 2018-12-31 → 2020-12-31 is 731 days.
@@ -351,9 +286,8 @@ TEST(AssessEdge, compound_forecast_falls_back_to_linear_with_a_negative_point) {
 // ---------------------------------------------------------------------------------------------
 // The deadline.
 
-Target five_year_target() {
-  return with_baseline(target(Kind::level, Rule::at_least, 200, "2020-12-31"), "2015-12-31", 100);
-}
+// five_year_target (support/assess_inputs.hpp): from 100 at the end of 2015 to at least 200
+// by the end of 2020.
 
 TEST(AssessEdge, entry_after_the_deadline_never_counts) {
   // T = 2020-12-31. "2021-01-01" (one day late) and "2020-07..2021-06" (starts before T, ends
@@ -599,10 +533,8 @@ TEST(AssessEdge, flow_per_month_whole_year_entry_is_scaled_down) {
 // ---------------------------------------------------------------------------------------------
 // Thresholds.
 
-// From 0 on 2020-01-01 to 20 on 2020-01-21: an entry on 2020-01-11 has E = 10 and ρ = c/10.
-Target twenty_days_target() {
-  return with_baseline(target(Kind::level, Rule::at_least, 20, "2020-01-21"), "2020-01-01", 0);
-}
+// twenty_days_target (support/assess_inputs.hpp): from 0 on 2020-01-01 to 20 on 2020-01-21, so
+// an entry on 2020-01-11 has E = 10 and ρ = c/10.
 
 TEST(AssessEdge, thresholds_from_context_move_the_boundaries) {
   // c = 8 → ρ = 8/10 = 0.8.

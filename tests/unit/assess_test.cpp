@@ -2,6 +2,7 @@
 // with hand-computed numbers, the flags and the counting rules.
 
 #include "assess/assess.hpp"
+#include "support/assess_inputs.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -22,59 +23,7 @@ using testing::Contains;
 using testing::ElementsAre;
 using testing::Not;
 
-constexpr double eps = 1e-9;
-
-Date day(std::string_view text) { return parse_date(text); }
-
-// An entry of target "t" for `period`; entries are recorded one second apart, in id order.
-Entry entry(std::int64_t id, std::string_view period, double value) {
-  Entry e;
-  e.id = id;
-  e.plan_id = "p";
-  e.target_id = "t";
-  e.period = parse_period(period);
-  e.value = value;
-  e.recorded_at = Timestamp{day("2021-01-01")} + std::chrono::seconds(id);
-  return e;
-}
-
-Entry provisional(Entry e) {
-  e.provisional = true;
-  return e;
-}
-
-Entry with_entities(Entry e, std::vector<std::string> entities) {
-  e.entities = std::move(entities);
-  return e;
-}
-
-Target target(Kind kind, Rule rule, double value, std::string_view deadline) {
-  Target t;
-  t.id = "t";
-  t.kind = kind;
-  t.rule = rule;
-  t.value = value;
-  t.deadline = day(deadline);
-  t.unit = "件";
-  return t;
-}
-
-Target with_baseline(Target t, std::string_view date, double value) {
-  t.baseline = Baseline{day(date), value, ""};
-  return t;
-}
-
-Target flow_per_year(Rule rule, double value, std::string_view deadline) {
-  Target t = target(Kind::flow, rule, value, deadline);
-  t.per = Cadence::year;
-  return t;
-}
-
-// The five-year example: from 100 at the end of 2015 to at least 200 by the end of 2020.
-// 2015-12-31 → 2020-12-31 is 366 + 365 + 365 + 365 + 366 = 1827 days.
-Target five_year_target() {
-  return with_baseline(target(Kind::level, Rule::at_least, 200, "2020-12-31"), "2015-12-31", 100);
-}
+using namespace support; // entry, target, with_baseline, as_of, get, status_of, ...
 
 // Down from 50 at the end of 2015 to at most 30 by the end of 2020.
 Target decreasing_target() {
@@ -84,15 +33,6 @@ Target decreasing_target() {
 Target keep_at_most_zero() { return target(Kind::level, Rule::keep_at_most, 0, "2020-12-31"); }
 
 Target milestone_target() { return target(Kind::milestone, Rule::done, 1, "2020-12-31"); }
-
-Context as_of(std::string_view d, Cadence cadence = Cadence::year) {
-  return Context{day(d), cadence, Thresholds{}};
-}
-
-// The value inside `o`, or NaN (which fails every EXPECT_NEAR) when there is none.
-double get(const std::optional<double>& o) { return o ? *o : std::nan(""); }
-
-std::string status_of(const Assessment& a) { return std::string(to_string(a.status)); }
 
 // ---------------------------------------------------------------------------------------------
 // The status table, row by row.
@@ -254,11 +194,7 @@ TEST(Assess, off_track_when_ratio_below_at_risk_threshold) {
   EXPECT_EQ(status_of(a), "off_track");
 }
 
-// From 0 on 2020-01-01 to 20 on 2020-01-21: E(t) is the number of days since 2020-01-01, so an
-// entry on 2020-01-11 has E = 10 and ρ = c/10 exactly.
-Target twenty_days_target() {
-  return with_baseline(target(Kind::level, Rule::at_least, 20, "2020-01-21"), "2020-01-01", 0);
-}
+// twenty_days_target (support/assess_inputs.hpp): E = 10 and ρ = c/10 on 2020-01-11.
 
 TEST(Assess, on_track_at_exactly_the_on_track_threshold) {
   auto a = assess(twenty_days_target(), {entry(1, "2020-01-11", 9.5)}, as_of("2020-01-12"));

@@ -5,6 +5,7 @@
 #include "audit/chain.hpp"
 #include "model/entry.hpp"
 #include "model/period.hpp"
+#include "support/dates.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,11 +18,7 @@
 namespace plantrack {
 namespace {
 
-using std::chrono::hours;
-
-Timestamp at(int y, unsigned m, unsigned d, int hour_utc) {
-  return date::sys_days(date::year(y) / date::month(m) / date::day(d)) + hours(hour_utc);
-}
+using support::at;
 
 // A plain logged entry of demo/patents.
 Entry logged(std::int64_t id, const std::string& period, double value, Timestamp recorded_at) {

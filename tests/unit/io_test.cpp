@@ -7,10 +7,14 @@
 #include "planfile/plan_file.hpp"
 #include "report/table.hpp"
 #include "storage/storage.hpp"
+#include "support/dates.hpp"
+#include "support/entry_csv.hpp"
+#include "support/errors.hpp"
+#include "support/plan_files.hpp"
+#include "support/text.hpp"
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -32,24 +36,11 @@ std::vector<CsvRecord> read_all(const std::string& text, const std::string& file
 
 // The message of the InputError reading `text` throws ("" and a failure when none).
 std::string csv_error_of(const std::string& text) {
-  try {
-    read_all(text);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "expected InputError";
-  return "";
+  return support::input_error_of([&] { read_all(text); });
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.rfind(prefix, 0) == 0;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
-}
+using support::joined;
+using support::starts_with;
 
 // ---------------------------------------------------------------------------------------------
 // read_csv
@@ -165,27 +156,9 @@ TEST(ReadCsv, exception_from_the_callback_propagates) {
 // ---------------------------------------------------------------------------------------------
 // import_entries_csv
 
-const char* plan_yaml = R"(id: demo-plan
-title: 示例规划
-issuer: 示例区人民政府
-jurisdiction: 示例区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 示例规划原文, date: 2016-05-01}
-goals:
-  - {id: growth, title: 增长}
-targets:
-  - id: patents
-    title: 年专利申请量
-    goal: growth
-    kind: flow
-    per: year
-    unit: 件
-    rule: at_least
-    value: 5000
-    deadline: 2020-12-31
-    source: "年专利申请量达到5000件"
-  - id: funding
+// The storage tests' plan (support/plan_files.hpp) with a level target in 万元 and a milestone.
+const std::string plan_yaml = support::sample_plan_yaml("demo-plan", "示例规划",
+                                                        support::sample_patents_target + R"(  - id: funding
     title: 科技经费
     goal: growth
     kind: level
@@ -194,30 +167,16 @@ targets:
     value: 20000
     deadline: 2020-12-31
     source: "科技经费达到2亿元"
-  - id: exits
-    title: 淘汰退出企业
-    goal: growth
-    kind: cumulative
-    unit: 家
-    rule: at_least
-    value: 53
-    deadline: 2020-12-31
-    baseline: {value: 0, date: 2015-12-31}
-    source: "淘汰退出企业53家"
-  - id: plan-drafted
+)" + support::sample_exits_target + R"(  - id: plan-drafted
     title: 编制完成专项规划
     goal: growth
     kind: milestone
     rule: done
     deadline: 2018-12-31
     source: "编制完成专项规划"
-)";
+)");
 
-const std::string header = "target,period,value,unit,source,note,recorded_by,provisional,entities\n";
-
-Date ymd(int y, unsigned m, unsigned d) {
-  return date::sys_days(date::year(y) / date::month(m) / date::day(d));
-}
+const std::string& header = support::entry_csv_header;
 
 class EntryImportCsv : public ::testing::Test {
 protected:
@@ -233,19 +192,10 @@ protected:
 
   // The lines of the InputErrors importing `text` throws.
   std::vector<std::string> errors_of(const std::string& text) {
-    try {
-      run(text);
-    } catch (const InputErrors& e) {
-      return e.lines();
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << "expected InputErrors, got: " << e.what();
-      return {};
-    }
-    ADD_FAILURE() << "expected InputErrors, the import succeeded";
-    return {};
+    return support::input_errors_of([&] { run(text); });
   }
 
-  const Timestamp now = Timestamp(ymd(2019, 6, 30)) + std::chrono::hours(8);
+  const Timestamp now = support::at(2019, 6, 30, 8);
   std::unique_ptr<storage::Storage> db = storage::open_sqlite(":memory:");
 };
 

@@ -7,6 +7,9 @@
 #include "model/plan.hpp"
 #include "model/units.hpp"
 
+#include "support/dates.hpp"
+#include "support/errors.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -16,23 +19,8 @@
 namespace plantrack {
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) {
-  return date::sys_days(date::year(y) / date::month(m) / date::day(d));
-}
-
-// Runs `body`, expects an InputError, and returns its message ("" when none was thrown).
-std::string input_error_of(const std::function<void()>& body) {
-  try {
-    body();
-  } catch (const InputError& e) {
-    return e.what();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected InputError, got another exception: " << e.what();
-    return "";
-  }
-  ADD_FAILURE() << "expected InputError, nothing was thrown";
-  return "";
-}
+using support::input_error_of;
+using support::ymd;
 
 // ---------------------------------------------------------------------------------------------
 // Periods

@@ -3,23 +3,27 @@
 
 #include "errors.hpp"
 #include "planfile/plan_file.hpp"
+#include "support/dates.hpp"
+#include "support/errors.hpp"
+#include "support/files.hpp"
+#include "support/text.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace plantrack::planfile {
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) {
-  return date::sys_days(date::year(y) / date::month(m) / date::day(d));
-}
+using support::joined;
+using support::read_file;
+using support::replaced;
+using support::starts_with;
+using support::ymd;
 
 // A small plan that uses every kind of field the loader maps.
 const std::string demo_yaml = R"(# 示例区科技发展规划 (a test plan)
@@ -147,15 +151,6 @@ const std::string demo_json = R"({
 }
 )";
 
-// `text` with the single occurrence of `from` replaced by `to`.
-std::string replaced(const std::string& text, const std::string& from, const std::string& to) {
-  auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << "the test plan lacks: " << from;
-  EXPECT_EQ(text.find(from, at + 1), std::string::npos) << "the test plan repeats: " << from;
-  if (at == std::string::npos) return text;
-  return text.substr(0, at) + to + text.substr(at + from.size());
-}
-
 // The 1-based line of the first occurrence of `needle` in `text` (0 when absent).
 int line_of(const std::string& text, const std::string& needle) {
   auto at = text.find(needle);
@@ -166,22 +161,7 @@ int line_of(const std::string& text, const std::string& needle) {
 
 // The lines of the InputErrors that loading `text` throws (empty, and a failure, when none).
 std::vector<std::string> errors_of(const std::string& text, const std::string& file = "f.yaml") {
-  try {
-    load_plan(text, file);
-  } catch (const InputErrors& e) {
-    return e.lines();
-  } catch (const std::exception& e) {
-    ADD_FAILURE() << "expected InputErrors, got: " << e.what();
-    return {};
-  }
-  ADD_FAILURE() << "expected InputErrors, the plan loaded";
-  return {};
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += l + "\n";
-  return s;
+  return support::input_errors_of([&] { load_plan(text, file); });
 }
 
 // The one error line loading `text` gives; fails unless there is exactly one.
@@ -189,10 +169,6 @@ std::string single_error(const std::string& text) {
   auto lines = errors_of(text);
   EXPECT_EQ(lines.size(), 1u) << joined(lines);
   return lines.empty() ? std::string() : lines.front();
-}
-
-bool starts_with(const std::string& s, const std::string& prefix) {
-  return s.rfind(prefix, 0) == 0;
 }
 
 void expect_demo_plan(const Plan& p) {
@@ -280,11 +256,8 @@ TEST(PlanFile, every_fixture_plan_loads) {
   for (const auto& item : fs::directory_iterator(dir)) {
     if (item.path().extension() != ".yaml") continue;
     SCOPED_TRACE(item.path().string());
-    std::ifstream in(item.path(), std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
     try {
-      LoadedPlan plan = load_plan(text.str(), item.path().filename().string());
+      LoadedPlan plan = load_plan(read_file(item.path()), item.path().filename().string());
       EXPECT_EQ(plan.plan.id, item.path().stem().string());
       EXPECT_EQ(plan.document["id"], item.path().stem().string());
       ++loaded;

@@ -4,17 +4,16 @@
 #include "model/units.hpp"
 #include "planfile/plan_file.hpp"
 #include "storage/storage.hpp"
+#include "support/dates.hpp"
+#include "support/files.hpp"
+#include "support/plan_files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <filesystem>
-#include <random>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 namespace plantrack::storage {
 namespace {
@@ -23,41 +22,12 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-Date ymd(int y, unsigned m, unsigned d) {
-  return date::sys_days(date::year(y) / date::month(m) / date::day(d));
-}
+using support::ymd;
 
 // A plan file with two targets; `title` lets a test change the document.
 std::string plan_yaml(const std::string& id, const std::string& title = "示例规划") {
-  return "id: " + id + "\n" + "title: " + title + "\n" + R"(issuer: 示例区人民政府
-jurisdiction: 示例区
-period: {start: 2016-01-01, end: 2020-12-31}
-cadence: year
-source: {title: 示例规划原文, date: 2016-05-01}
-goals:
-  - {id: growth, title: 增长}
-targets:
-  - id: patents
-    title: 年专利申请量
-    goal: growth
-    kind: flow
-    per: year
-    unit: 件
-    rule: at_least
-    value: 5000
-    deadline: 2020-12-31
-    source: "年专利申请量达到5000件"
-  - id: exits
-    title: 淘汰退出企业
-    goal: growth
-    kind: cumulative
-    unit: 家
-    rule: at_least
-    value: 53
-    deadline: 2020-12-31
-    baseline: {value: 0, date: 2015-12-31}
-    source: "淘汰退出企业53家"
-)";
+  return support::sample_plan_yaml(id, title,
+                                   support::sample_patents_target + support::sample_exits_target);
 }
 
 PlanDocument plan_document(const std::string& id, const std::string& title = "示例规划") {
@@ -65,7 +35,7 @@ PlanDocument plan_document(const std::string& id, const std::string& title = "�
   return {loaded.plan, loaded.document};
 }
 
-const Timestamp imported_at = Timestamp(ymd(2019, 6, 30)) + hours(8);
+const Timestamp imported_at = support::at(2019, 6, 30, 8);
 
 Entry entry_for(const std::string& plan, const std::string& target, const std::string& period,
                 double value) {
@@ -271,27 +241,14 @@ TEST_F(SqliteStorage, entries_filter_by_plan_and_target) {
   EXPECT_TRUE(db->entries({"plan-c", ""}).empty());
 }
 
-// A unique database file in the temporary directory, removed with its WAL files at the end.
+// A database file in a fresh temporary folder, removed with its WAL files at the end.
 class TempDatabase {
 public:
-  TempDatabase() {
-    std::random_device rd;
-    path_ = (std::filesystem::temp_directory_path() /
-             ("plantrack-storage-test-" + std::to_string(::getpid()) + "-" +
-              std::to_string(rd()) + ".db"))
-                .string();
-  }
-  ~TempDatabase() {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-      std::filesystem::remove(path_ + suffix, ec);
-  }
-  TempDatabase(const TempDatabase&) = delete;
-  TempDatabase& operator=(const TempDatabase&) = delete;
   const std::string& path() const { return path_; }
 
 private:
-  std::string path_;
+  support::TempDir dir_{"plantrack-storage-test"};
+  std::string path_ = (dir_.path() / "test.db").string();
 };
 
 TEST(SqliteStorageFile, entries_cannot_be_updated_or_deleted_through_sql) {
