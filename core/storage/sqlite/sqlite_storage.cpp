@@ -1,120 +1,31 @@
 // The SQLite backend: WAL, BEGIN IMMEDIATE writes, a busy timeout, foreign keys (SPEC §4).
 
-#include "audit/chain.hpp"
 #include "errors.hpp"
 #include "planfile/plan_file.hpp"
+#include "storage/sqlite/entry_rows.hpp"
+#include "storage/sqlite/entry_writer.hpp"
+#include "storage/sqlite/guarded.hpp"
+#include "storage/sqlite/statement.hpp"
 #include "storage/storage.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <numeric>
-#include <string_view>
-#include <unordered_map>
 
-namespace plantrack::storage {
+namespace plantrack::storage::sqlite {
 namespace {
 
 #include "migrations.inc" // defines `migrations`, generated from schemas/migrations/*.sql
 
 constexpr int busy_timeout_ms = 30000;
 
-// The columns entry_of() reads, in its order (a macro so queries stay whole literals).
-#define PLANTRACK_ENTRY_COLUMNS                                                                   \
-  "id, plan_id, target_id, period, period_start, period_end, value, value_text, unit, "          \
-  "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, hash"
-
 Timestamp timestamp_of(const std::string& text) {
   if (auto t = try_parse_timestamp(text)) return *t;
   throw StorageError(fmt::format("the database holds a malformed timestamp '{}'", text));
-}
-
-// A statement over entries through SQLite's C API. status reads every entry of every plan;
-// SQLiteCpp's per-column objects (a shared_ptr copy each) would cost a fifth of that.
-class EntryQuery {
-public:
-  EntryQuery(SQLite::Database& db, const char* sql) : db_(db.getHandle()) {
-    sqlite3_stmt* statement = nullptr;
-    check(sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr));
-    statement_.reset(statement);
-  }
-  void bind(int index, const std::string& value) {
-    check(sqlite3_bind_text(statement_.get(), index, value.data(), static_cast<int>(value.size()),
-                            SQLITE_TRANSIENT));
-  }
-  void bind(int index, std::int64_t value) {
-    check(sqlite3_bind_int64(statement_.get(), index, value));
-  }
-  // Move to the next row; false after the last.
-  bool step() {
-    int rc = sqlite3_step(statement_.get());
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw SQLite::Exception(db_, rc);
-  }
-  std::int64_t int64(int column) const { return sqlite3_column_int64(statement_.get(), column); }
-  double real(int column) const { return sqlite3_column_double(statement_.get(), column); }
-  bool null(int column) const {
-    return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
-  }
-  // The column's bytes, valid until the next step (NUL bytes included).
-  std::string_view text(int column) const {
-    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_.get(), column));
-    int size = sqlite3_column_bytes(statement_.get(), column);
-    return bytes ? std::string_view(bytes, static_cast<size_t>(size)) : std::string_view();
-  }
-
-private:
-  void check(int rc) const {
-    if (rc != SQLITE_OK) throw SQLite::Exception(db_, rc);
-  }
-  sqlite3* db_;
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement_{nullptr, sqlite3_finalize};
-};
-
-// The entity names of a stored JSON array; InputError when it is not one.
-void read_entities(std::string_view text, std::vector<std::string>& out) {
-  if (text == "[]") return; // most entries name no entity: skip the JSON parser
-  auto entities = nlohmann::json::parse(text, nullptr, false);
-  if (!entities.is_array()) throw InputError("malformed entities");
-  for (const auto& n : entities)
-    if (n.is_string()) out.push_back(n.get<std::string>());
-}
-
-// An entry from a row selected with PLANTRACK_ENTRY_COLUMNS. The period's bounds are derived
-// from its text, which the hash chain covers; a row that does not read back is CorruptEntry.
-Entry entry_of(const EntryQuery& q) {
-  Entry e;
-  e.id = q.int64(0);
-  try {
-    e.plan_id = q.text(1);
-    e.target_id = q.text(2);
-    e.period = parse_period(q.text(3));
-    e.value = q.real(6);
-    e.value_text = q.text(7);
-    e.unit = q.text(8);
-    auto recorded = try_parse_timestamp(q.text(9));
-    if (!recorded) throw InputError(fmt::format("malformed timestamp '{}'", q.text(9)));
-    e.recorded_at = *recorded;
-    e.recorded_by = q.text(10);
-    e.source = q.text(11);
-    e.note = q.text(12);
-    e.provisional = q.int64(13) != 0;
-    read_entities(q.text(14), e.entities);
-    auto action = action_from(q.text(15));
-    if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(15)));
-    e.action = *action;
-    if (!q.null(16)) e.corrects = q.int64(16);
-    e.reason = q.text(17);
-    e.hash = q.text(18);
-  } catch (const InputError& bad) {
-    throw CorruptEntry(e.id, bad.what());
-  }
-  return e;
 }
 
 // `rows` sorted by id, each entry moved once (an Entry is a dozen strings: no swapping).
@@ -129,96 +40,6 @@ std::vector<Entry> in_id_order(std::vector<Entry> rows) {
   for (auto i : order) out.push_back(std::move(rows[i]));
   return out;
 }
-
-// Refuse to replace an entry that a later one already replaced; name its latest version.
-void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
-  std::int64_t latest = id;
-  while (true) {
-    replaced.reset();
-    replaced.bind(1, latest);
-    if (!replaced.executeStep()) break;
-    latest = replaced.getColumn(0).getInt64();
-  }
-  replaced.reset();
-  if (latest != id)
-    throw InputError(fmt::format("entry {} was already replaced by entry {}; correct or "
-                                 "retract entry {}, its latest version",
-                                 id, latest, latest));
-}
-
-// Appends inside one BEGIN IMMEDIATE transaction with statements prepared once: the chain's
-// head and the next id are read under the write lock and then carried along in memory.
-class SqliteEntryWriter final : public EntryWriter {
-public:
-  explicit SqliteEntryWriter(SQLite::Database& db)
-      : tx_(db, SQLite::TransactionBehavior::IMMEDIATE),
-        replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
-        insert_(db, "INSERT INTO entries (id, plan_id, target_id, period, period_start, "
-                    "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
-                    "provisional, entities, action, corrects, reason, hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
-    SQLite::Statement head(db, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
-    previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
-    SQLite::Statement highest(db, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
-                                  "name = 'entries'), 0), COALESCE((SELECT MAX(id) FROM "
-                                  "entries), 0))");
-    highest.executeStep();
-    next_id_ = highest.getColumn(0).getInt64() + 1;
-  }
-
-  std::int64_t append(Entry& e) override {
-    if (e.corrects) check_latest_version(replaced_, *e.corrects);
-    e.id = next_id_;
-    e.hash = audit::chain_hash(previous_, e);
-    // An import stamps every row with the same instant: format it once.
-    if (recorded_at_text_.empty() || e.recorded_at != recorded_at_) {
-      recorded_at_ = e.recorded_at;
-      recorded_at_text_ = format_timestamp(e.recorded_at);
-    }
-    insert_.reset();
-    insert_.bindNoCopy(2, e.plan_id);
-    insert_.bindNoCopy(3, e.target_id);
-    insert_.bindNoCopy(4, e.period.text);
-    insert_.bind(1, e.id);
-    insert_.bind(5, format_date(e.period.start));
-    insert_.bind(6, format_date(e.period.end));
-    insert_.bind(7, e.value);
-    insert_.bindNoCopy(8, e.value_text);
-    insert_.bindNoCopy(9, e.unit);
-    insert_.bindNoCopy(10, recorded_at_text_);
-    insert_.bindNoCopy(11, e.recorded_by);
-    insert_.bindNoCopy(12, e.source);
-    insert_.bindNoCopy(13, e.note);
-    insert_.bind(14, e.provisional ? 1 : 0);
-    if (e.entities.empty())
-      insert_.bind(15, "[]");
-    else
-      insert_.bind(15, nlohmann::json(e.entities)
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore));
-    insert_.bind(16, std::string(to_string(e.action)));
-    if (e.corrects)
-      insert_.bind(17, *e.corrects);
-    else
-      insert_.bind(17);
-    insert_.bindNoCopy(18, e.reason);
-    insert_.bindNoCopy(19, e.hash);
-    insert_.exec();
-    insert_.reset(); // release the bound buffers, which belong to `e`
-    previous_ = e.hash;
-    return next_id_++;
-  }
-
-  void commit() override { tx_.commit(); }
-
-private:
-  SQLite::Transaction tx_; // declared first: rolled back after the statements are finalized
-  SQLite::Statement replaced_;
-  SQLite::Statement insert_;
-  std::string previous_;
-  std::int64_t next_id_ = 1;
-  Timestamp recorded_at_{};
-  std::string recorded_at_text_;
-};
 
 class SqliteStorage final : public Storage {
 public:
@@ -379,7 +200,8 @@ public:
                               "WHERE target_id = ?1 ORDER BY id");
       if (!filter.target_id.empty()) q.bind(1, filter.target_id);
       std::vector<Entry> out;
-      while (q.step()) out.push_back(entry_of(q));
+      EntryRows decode;
+      while (q.step()) decode.read(q, out.emplace_back());
       return out;
     }
     // A plan, or one of its targets: read through entries_by_target and put the rows in id
@@ -400,54 +222,23 @@ public:
     }
     std::vector<Entry> rows;
     if (count.step()) rows.reserve(static_cast<size_t>(count.int64(0)));
-    while (q.step()) rows.push_back(entry_of(q));
+    EntryRows decode;
+    while (q.step()) decode.read(q, rows.emplace_back());
     return in_id_order(std::move(rows));
   }
 
   std::vector<Entry> assessment_entries(const std::string& plan_id) override {
     // Only the columns assessment reads; through entries_by_target, so rows come target by
-    // target. A period or a timestamp is parsed once per distinct text (a plan's entries
-    // share a few dozen periods and, imported together, one recording time).
+    // target (EntryRows parses each distinct period and timestamp once).
     EntryQuery count(db_, "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
-    EntryQuery q(db_, "SELECT id, target_id, period, value, recorded_at, provisional, entities, "
-                      "action, corrects FROM entries WHERE plan_id = ?1 ORDER BY target_id");
+    EntryQuery q(db_, "SELECT " PLANTRACK_ASSESSMENT_COLUMNS " FROM entries WHERE plan_id = ?1 "
+                      "ORDER BY target_id");
     count.bind(1, plan_id);
     q.bind(1, plan_id);
     std::vector<Entry> rows;
     if (count.step()) rows.reserve(static_cast<size_t>(count.int64(0)));
-    std::unordered_map<std::string, Period> periods;
-    std::string last_recorded;
-    Timestamp last_at{};
-    while (q.step()) {
-      Entry& e = rows.emplace_back();
-      e.id = q.int64(0);
-      try {
-        e.plan_id = plan_id;
-        e.target_id = q.text(1);
-        auto period_text = q.text(2);
-        auto known = periods.find(std::string(period_text));
-        if (known == periods.end())
-          known = periods.emplace(std::string(period_text), parse_period(period_text)).first;
-        e.period = known->second;
-        e.value = q.real(3);
-        auto recorded = q.text(4);
-        if (recorded != last_recorded) {
-          auto parsed = try_parse_timestamp(recorded);
-          if (!parsed) throw InputError(fmt::format("malformed timestamp '{}'", recorded));
-          last_recorded = recorded;
-          last_at = *parsed;
-        }
-        e.recorded_at = last_at;
-        e.provisional = q.int64(5) != 0;
-        read_entities(q.text(6), e.entities);
-        auto action = action_from(q.text(7));
-        if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(7)));
-        e.action = *action;
-        if (!q.null(8)) e.corrects = q.int64(8);
-      } catch (const InputError& bad) {
-        throw CorruptEntry(e.id, bad.what());
-      }
-    }
+    EntryRows decode(plan_id);
+    while (q.step()) decode.read(q, rows.emplace_back());
     return rows;
   }
 
@@ -455,7 +246,9 @@ public:
     EntryQuery q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE id = ?1");
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
-    return entry_of(q);
+    Entry e;
+    EntryRows().read(q, e);
+    return e;
   }
 
   std::int64_t highest_entry_id() override {
@@ -569,99 +362,14 @@ private:
   SQLite::Database db_;
 };
 
-// Run `body`, turning SQLite's exceptions into StorageError (exit 3).
-template <typename F>
-auto guarded(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const SQLite::Exception& e) {
-    throw StorageError(fmt::format("database error: {}", e.what()));
-  }
-}
-
-// Maps the SQLite errors of a writer to StorageError.
-class GuardedEntryWriter final : public EntryWriter {
-public:
-  explicit GuardedEntryWriter(std::unique_ptr<EntryWriter> inner) : inner_(std::move(inner)) {}
-  std::int64_t append(Entry& entry) override {
-    return guarded([&] { return inner_->append(entry); });
-  }
-  void commit() override { guarded([&] { inner_->commit(); }); }
-
-private:
-  std::unique_ptr<EntryWriter> inner_;
-};
-
-// Decorates the backend so that every call maps SQLite errors to StorageError.
-class GuardedStorage final : public Storage {
-public:
-  explicit GuardedStorage(std::unique_ptr<Storage> inner) : inner_(std::move(inner)) {}
-  int migrate() override { return guarded([&] { return inner_->migrate(); }); }
-  std::vector<ImportOutcome> import_plans(const std::vector<PlanDocument>& plans, Timestamp at,
-                                          const std::string& by,
-                                          const std::string& reason) override {
-    return guarded([&] { return inner_->import_plans(plans, at, by, reason); });
-  }
-  std::vector<PlanSummary> list_plans(std::optional<Timestamp> at) override {
-    return guarded([&] { return inner_->list_plans(at); });
-  }
-  std::optional<PlanDocument> find_plan(const std::string& id,
-                                        std::optional<Timestamp> at) override {
-    return guarded([&] { return inner_->find_plan(id, at); });
-  }
-  std::vector<PlanRevision> plan_revisions(const std::string& id) override {
-    return guarded([&] { return inner_->plan_revisions(id); });
-  }
-  std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
-    return guarded([&] { return inner_->append_entries(entries); });
-  }
-  std::unique_ptr<EntryWriter> begin_entries() override {
-    return guarded([&] {
-      return std::unique_ptr<EntryWriter>(
-          std::make_unique<GuardedEntryWriter>(inner_->begin_entries()));
-    });
-  }
-  std::vector<Entry> entries(const EntryFilter& filter) override {
-    return guarded([&] { return inner_->entries(filter); });
-  }
-  std::vector<Entry> assessment_entries(const std::string& plan_id) override {
-    return guarded([&] { return inner_->assessment_entries(plan_id); });
-  }
-  std::optional<Entry> find_entry(std::int64_t id) override {
-    return guarded([&] { return inner_->find_entry(id); });
-  }
-  std::int64_t highest_entry_id() override {
-    return guarded([&] { return inner_->highest_entry_id(); });
-  }
-  void add_schedule(const Schedule& schedule) override {
-    guarded([&] { inner_->add_schedule(schedule); });
-  }
-  std::vector<Schedule> schedules() override {
-    return guarded([&] { return inner_->schedules(); });
-  }
-  void remove_schedule(const std::string& name) override {
-    guarded([&] { inner_->remove_schedule(name); });
-  }
-  std::optional<ArchivedReport> archive_once(
-      const std::string& schedule, const std::string& period,
-      const std::function<ArchivedReport()>& produce) override {
-    return guarded([&] { return inner_->archive_once(schedule, period, produce); });
-  }
-  std::vector<ArchivedReport> reports() override {
-    return guarded([&] { return inner_->reports(); });
-  }
-
-private:
-  std::unique_ptr<Storage> inner_;
-};
-
 } // namespace
+} // namespace plantrack::storage::sqlite
+
+namespace plantrack::storage {
 
 std::unique_ptr<Storage> open_sqlite(const std::string& path) {
-  auto storage = guarded([&] {
-    return std::unique_ptr<Storage>(
-        std::make_unique<GuardedStorage>(std::make_unique<SqliteStorage>(path)));
-  });
+  auto storage =
+      sqlite::guarded([&] { return sqlite::guard(std::make_unique<sqlite::SqliteStorage>(path)); });
   storage->migrate();
   return storage;
 }

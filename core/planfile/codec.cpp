@@ -1,0 +1,83 @@
+// The codec storage reads plans back with: a validated plan document to the domain Plan.
+
+#include "planfile/plan_file.hpp"
+
+#include "model/period.hpp"
+
+#include <optional>
+
+namespace plantrack::planfile {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> strings(const json& obj, const char* key) {
+  std::vector<std::string> out;
+  if (obj.contains(key))
+    for (const auto& s : obj[key]) out.push_back(s.get<std::string>());
+  return out;
+}
+
+std::optional<Thresholds> thresholds_of(const json& obj) {
+  if (!obj.contains("thresholds")) return std::nullopt;
+  Thresholds t;
+  t.on_track = obj["thresholds"].value("on_track", t.on_track);
+  t.at_risk = obj["thresholds"].value("at_risk", t.at_risk);
+  return t;
+}
+
+} // namespace
+
+Plan plan_from_document(const json& doc) {
+  Plan p;
+  p.id = doc["id"];
+  p.title = doc["title"];
+  p.issuer = doc["issuer"];
+  p.jurisdiction = doc["jurisdiction"];
+  p.start = parse_date(doc["period"]["start"].get<std::string>());
+  p.end = parse_date(doc["period"]["end"].get<std::string>());
+  p.cadence = parse_cadence(doc["cadence"].get<std::string>());
+  p.source.title = doc["source"]["title"];
+  p.source.date = parse_date(doc["source"]["date"].get<std::string>());
+  p.source.url = doc["source"].value("url", "");
+  p.source.file = doc["source"].value("file", "");
+  p.thresholds = thresholds_of(doc);
+  p.note = doc.value("note", "");
+  for (const auto& g : doc["goals"]) p.goals.push_back({g["id"], g["title"], g.value("source", "")});
+  if (doc.contains("targets"))
+    for (const auto& j : doc["targets"]) {
+      Target t;
+      t.id = j["id"];
+      t.title = j["title"];
+      t.title_en = j.value("title_en", "");
+      t.goal = j["goal"];
+      t.kind = *kind_from(j["kind"].get<std::string>());
+      if (j.contains("per")) t.per = parse_cadence(j["per"].get<std::string>());
+      t.unit = j.value("unit", "");
+      t.rule = *rule_from(j["rule"].get<std::string>());
+      t.value = j.value("value", 0.0);
+      if (j.contains("min")) t.min = j["min"].get<double>();
+      if (j.contains("max")) t.max = j["max"].get<double>();
+      t.deadline = parse_date(j["deadline"].get<std::string>());
+      if (j.contains("baseline"))
+        t.baseline = Baseline{parse_date(j["baseline"]["date"].get<std::string>()),
+                              j["baseline"]["value"].get<double>(), j["baseline"].value("source", "")};
+      if (j.contains("milestones"))
+        for (const auto& m : j["milestones"])
+          t.milestones.push_back({parse_date(m["date"].get<std::string>()), m["value"].get<double>()});
+      t.trajectory = *trajectory_from(j.value("trajectory", "linear"));
+      t.thresholds = thresholds_of(j);
+      if (j.contains("precision")) t.precision = j["precision"].get<int>();
+      t.responsible = strings(j, "responsible");
+      t.source = j["source"];
+      t.note = j.value("note", "");
+      p.targets.push_back(std::move(t));
+    }
+  if (doc.contains("tasks"))
+    for (const auto& j : doc["tasks"])
+      p.tasks.push_back({j["id"], j["title"], j.value("goal", ""), strings(j, "responsible"),
+                         j.value("appraisal", ""), j["source"], j.value("note", "")});
+  return p;
+}
+
+} // namespace plantrack::planfile

@@ -1,0 +1,145 @@
+#include "planfile/rules.hpp"
+
+#include "model/period.hpp"
+#include "model/plan.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+namespace plantrack::planfile {
+namespace {
+
+using nlohmann::json;
+
+// Whether no schema violation lies at or under `prefix` (so its shape can be trusted).
+bool intact(const std::set<std::string>& broken, const std::string& prefix) {
+  for (const auto& b : broken) {
+    if (prefix.empty()) return false;
+    if (b.rfind(prefix, 0) == 0 &&
+        (b.size() == prefix.size() || b[prefix.size()] == '.' || b[prefix.size()] == '['))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+void validate_meaning(const json& doc, Problems& problems, const std::set<std::string>& broken) {
+  // A violation at the root (a missing required field) leaves only the parts that are there.
+  auto root_ok = [&](const char* field) {
+    return doc.contains(field) && intact(broken, field);
+  };
+  if (!root_ok("period") || !root_ok("source") || !root_ok("goals")) return;
+  auto date_of = [](const json& v) { return try_parse_date(v.get<std::string>()); };
+  auto check_date = [&](const json& v, const std::string& path) {
+    if (!date_of(v))
+      problems.add(path, fmt::format("'{}' is not a calendar date; write YYYY-MM-DD, e.g. 2020-12-31",
+                                     v.get<std::string>()));
+  };
+  check_date(doc["period"]["start"], "period.start");
+  check_date(doc["period"]["end"], "period.end");
+  check_date(doc["source"]["date"], "source.date");
+  auto start = date_of(doc["period"]["start"]);
+  auto end = date_of(doc["period"]["end"]);
+  if (start && end && *end < *start)
+    problems.add("period.end", fmt::format("'{}' is before period.start '{}'; swap them",
+                                           format_date(*end), format_date(*start)));
+
+  std::set<std::string> goal_ids;
+  for (size_t i = 0; i < doc["goals"].size(); ++i) {
+    auto id = doc["goals"][i]["id"].get<std::string>();
+    if (!goal_ids.insert(id).second)
+      problems.add(fmt::format("goals[{}].id", i),
+                   fmt::format("goal id '{}' is used twice; give each goal its own id", id));
+  }
+  std::set<std::string> target_ids;
+  static const json none = json::array();
+  const json& targets =
+      doc.contains("targets") && doc["targets"].is_array() ? doc["targets"] : none;
+  for (size_t i = 0; i < targets.size(); ++i) {
+    if (!intact(broken, fmt::format("targets[{}]", i))) continue;
+    const json& t = targets[i];
+    auto at = [&](const std::string& field) { return fmt::format("targets[{}].{}", i, field); };
+    auto id = t["id"].get<std::string>();
+    if (!target_ids.insert(id).second)
+      problems.add(at("id"), fmt::format("target id '{}' is used twice; give each target its own id", id));
+    auto goal = t["goal"].get<std::string>();
+    if (!goal_ids.count(goal))
+      problems.add(at("goal"), fmt::format("'{}' is not a goal of this plan; use one of the ids under goals", goal));
+    auto kind = *kind_from(t["kind"].get<std::string>());
+    auto rule = *rule_from(t["rule"].get<std::string>());
+    if ((kind == Kind::milestone) != (rule == Rule::done))
+      problems.add(at("rule"), kind == Kind::milestone
+                                   ? fmt::format("'{}' does not fit a milestone; milestones use rule done", to_string(rule))
+                                   : fmt::format("rule done is for milestones; use kind milestone or another rule"));
+    if (kind == Kind::flow && !t.contains("per"))
+      problems.add(at("per"), "a flow target needs 'per: year|quarter|month', the period its value is stated for");
+    if (kind != Kind::flow && t.contains("per"))
+      problems.add(at("per"), fmt::format("'per' is only for flow targets, and this one is {}; remove it", to_string(kind)));
+    if (kind != Kind::milestone && t.value("unit", std::string()).empty())
+      problems.add(at("unit"), "a measurable target needs a unit, e.g. 件, 亿元, %");
+    if (rule == Rule::between) {
+      if (!t.contains("min") || !t.contains("max"))
+        problems.add(at("rule"), "rule between needs min and max");
+      else if (t["min"].get<double>() > t["max"].get<double>())
+        problems.add(at("min"), fmt::format("min {} is above max {}; swap them", t["min"].dump(), t["max"].dump()));
+      if (t.contains("value")) problems.add(at("value"), "rule between takes min and max, not value; remove value");
+    } else if (rule != Rule::done && !t.contains("value")) {
+      problems.add(at("value"), fmt::format("rule {} needs a value", to_string(rule)));
+    } else if (rule == Rule::done && t.contains("value")) {
+      problems.add(at("value"), "a milestone has no value; remove it");
+    }
+    check_date(t["deadline"], at("deadline"));
+    auto deadline = date_of(t["deadline"]);
+    if (deadline && start && end && (*deadline < *start || *deadline > *end))
+      problems.add(at("deadline"), fmt::format("'{}' is outside the plan period {}..{}; move it inside",
+                                               format_date(*deadline), format_date(*start), format_date(*end)));
+    std::optional<Date> previous;
+    if (t.contains("baseline")) {
+      check_date(t["baseline"]["date"], at("baseline.date"));
+      previous = date_of(t["baseline"]["date"]);
+      if (previous && deadline && *previous >= *deadline)
+        problems.add(at("baseline.date"), fmt::format("baseline date '{}' is not before the deadline '{}'",
+                                                      format_date(*previous), format_date(*deadline)));
+      if (t.value("trajectory", "linear") == "compound" && t["baseline"]["value"].get<double>() <= 0)
+        problems.add(at("baseline.value"), "a compound trajectory needs a positive baseline; use trajectory linear");
+    }
+    if (t.contains("milestones")) {
+      for (size_t m = 0; m < t["milestones"].size(); ++m) {
+        auto path = fmt::format("targets[{}].milestones[{}].date", i, m);
+        const json& md = t["milestones"][m]["date"];
+        check_date(md, path);
+        auto d = date_of(md);
+        if (!d) continue;
+        if (start && end && (*d < *start || *d > *end))
+          problems.add(path, fmt::format("'{}' is outside the plan period {}..{}; move it inside",
+                                         format_date(*d), format_date(*start), format_date(*end)));
+        else if (previous && *d <= *previous)
+          problems.add(path, fmt::format("'{}' is not after the date before it ('{}'); list milestones in date order",
+                                         format_date(*d), format_date(*previous)));
+        else if (deadline && *d >= *deadline)
+          problems.add(path, fmt::format("'{}' is not before the deadline '{}'",
+                                         format_date(*d), format_date(*deadline)));
+        previous = d;
+      }
+    }
+    if (t.contains("thresholds") && t["thresholds"].contains("on_track") && t["thresholds"].contains("at_risk") &&
+        t["thresholds"]["at_risk"].get<double>() > t["thresholds"]["on_track"].get<double>())
+      problems.add(at("thresholds"), "at_risk must not be above on_track");
+  }
+  const json& tasks = doc.contains("tasks") && doc["tasks"].is_array() ? doc["tasks"] : none;
+  std::set<std::string> task_ids;
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    if (!intact(broken, fmt::format("tasks[{}]", i))) continue;
+    auto id = tasks[i]["id"].get<std::string>();
+    if (!task_ids.insert(id).second)
+      problems.add(fmt::format("tasks[{}].id", i), fmt::format("task id '{}' is used twice; give each task its own id", id));
+    if (tasks[i].contains("goal") && !goal_ids.count(tasks[i]["goal"].get<std::string>()))
+      problems.add(fmt::format("tasks[{}].goal", i),
+                   fmt::format("'{}' is not a goal of this plan; use one of the ids under goals",
+                               tasks[i]["goal"].get<std::string>()));
+  }
+}
+
+} // namespace plantrack::planfile

@@ -1,0 +1,88 @@
+#include "storage/sqlite/guarded.hpp"
+
+namespace plantrack::storage::sqlite {
+namespace {
+
+// Maps the SQLite errors of a writer to StorageError.
+class GuardedEntryWriter final : public EntryWriter {
+public:
+  explicit GuardedEntryWriter(std::unique_ptr<EntryWriter> inner) : inner_(std::move(inner)) {}
+  std::int64_t append(Entry& entry) override {
+    return guarded([&] { return inner_->append(entry); });
+  }
+  void commit() override { guarded([&] { inner_->commit(); }); }
+
+private:
+  std::unique_ptr<EntryWriter> inner_;
+};
+
+// Decorates the backend so that every call maps SQLite errors to StorageError.
+class GuardedStorage final : public Storage {
+public:
+  explicit GuardedStorage(std::unique_ptr<Storage> inner) : inner_(std::move(inner)) {}
+  int migrate() override { return guarded([&] { return inner_->migrate(); }); }
+  std::vector<ImportOutcome> import_plans(const std::vector<PlanDocument>& plans, Timestamp at,
+                                          const std::string& by,
+                                          const std::string& reason) override {
+    return guarded([&] { return inner_->import_plans(plans, at, by, reason); });
+  }
+  std::vector<PlanSummary> list_plans(std::optional<Timestamp> at) override {
+    return guarded([&] { return inner_->list_plans(at); });
+  }
+  std::optional<PlanDocument> find_plan(const std::string& id,
+                                        std::optional<Timestamp> at) override {
+    return guarded([&] { return inner_->find_plan(id, at); });
+  }
+  std::vector<PlanRevision> plan_revisions(const std::string& id) override {
+    return guarded([&] { return inner_->plan_revisions(id); });
+  }
+  std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
+    return guarded([&] { return inner_->append_entries(entries); });
+  }
+  std::unique_ptr<EntryWriter> begin_entries() override {
+    return guarded([&] {
+      return std::unique_ptr<EntryWriter>(
+          std::make_unique<GuardedEntryWriter>(inner_->begin_entries()));
+    });
+  }
+  std::vector<Entry> entries(const EntryFilter& filter) override {
+    return guarded([&] { return inner_->entries(filter); });
+  }
+  std::vector<Entry> assessment_entries(const std::string& plan_id) override {
+    return guarded([&] { return inner_->assessment_entries(plan_id); });
+  }
+  std::optional<Entry> find_entry(std::int64_t id) override {
+    return guarded([&] { return inner_->find_entry(id); });
+  }
+  std::int64_t highest_entry_id() override {
+    return guarded([&] { return inner_->highest_entry_id(); });
+  }
+  void add_schedule(const Schedule& schedule) override {
+    guarded([&] { inner_->add_schedule(schedule); });
+  }
+  std::vector<Schedule> schedules() override {
+    return guarded([&] { return inner_->schedules(); });
+  }
+  void remove_schedule(const std::string& name) override {
+    guarded([&] { inner_->remove_schedule(name); });
+  }
+  std::optional<ArchivedReport> archive_once(
+      const std::string& schedule, const std::string& period,
+      const std::function<ArchivedReport()>& produce) override {
+    return guarded([&] { return inner_->archive_once(schedule, period, produce); });
+  }
+  std::vector<ArchivedReport> reports() override {
+    return guarded([&] { return inner_->reports(); });
+  }
+
+private:
+  std::unique_ptr<Storage> inner_;
+};
+
+} // namespace
+
+std::unique_ptr<Storage> guard(std::unique_ptr<Storage> inner) {
+  return std::make_unique<GuardedStorage>(std::move(inner));
+}
+
+} // namespace plantrack::storage::sqlite
