@@ -23,12 +23,10 @@ std::vector<assess::Status> parse_only(const std::string& text) {
   while (from <= text.size() && !text.empty()) {
     auto comma = text.find(',', from);
     auto name = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
-    auto status = assess::status_from(name);
-    if (!status) {
-      std::string all;
-      for (auto s : assess::all_statuses()) all += (all.empty() ? "" : ",") + std::string(assess::to_string(s));
-      throw InputError(fmt::format("--only '{}' is not a status; use one or more of {}", name, all));
-    }
+    auto status = from_string<assess::Status>(name);
+    if (!status)
+      throw InputError(fmt::format("--only '{}' is not a status; use one or more of {}", name,
+                                   joined_names<assess::Status>(",")));
     out.push_back(*status);
     if (comma == std::string::npos) break;
     from = comma + 1;

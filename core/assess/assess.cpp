@@ -1,24 +1,12 @@
 #include "assess/assess.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 #include <set>
 
 namespace plantrack::assess {
 namespace {
-
-constexpr std::array<std::pair<Status, std::string_view>, 8> status_names{{
-    {Status::no_data, "no_data"},
-    {Status::breached, "breached"},
-    {Status::achieved, "achieved"},
-    {Status::missed, "missed"},
-    {Status::insufficient_data, "insufficient_data"},
-    {Status::on_track, "on_track"},
-    {Status::at_risk, "at_risk"},
-    {Status::off_track, "off_track"},
-}};
 
 // Relative tolerance for comparing computed values with targets (unit conversions, sums).
 constexpr double tolerance = 1e-9;
@@ -132,27 +120,6 @@ void add_flag(Assessment& a, std::string flag) {
 }
 
 } // namespace
-
-std::string_view to_string(Status s) {
-  for (const auto& [v, n] : status_names)
-    if (v == s) return n;
-  return "no_data";
-}
-
-std::optional<Status> status_from(std::string_view s) {
-  for (const auto& [v, n] : status_names)
-    if (n == s) return v;
-  return std::nullopt;
-}
-
-const std::vector<Status>& all_statuses() {
-  static const std::vector<Status> all = [] {
-    std::vector<Status> v;
-    for (const auto& [s, n] : status_names) v.push_back(s);
-    return v;
-  }();
-  return all;
-}
 
 bool Assessment::has_flag(std::string_view f) const {
   return std::find(flags.begin(), flags.end(), f) != flags.end();

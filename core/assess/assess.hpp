@@ -10,12 +10,18 @@
 
 namespace plantrack::assess {
 
+// The statuses in SPEC §2 table order (enum_values<Status>() lists them so).
 enum class Status { no_data, breached, achieved, missed, insufficient_data, on_track, at_risk, off_track };
-
-std::string_view to_string(Status s);
-std::optional<Status> status_from(std::string_view s);
-// All statuses in SPEC §2 table order.
-const std::vector<Status>& all_statuses();
+constexpr auto enum_names(Status) {
+  return name_table<Status>({{Status::no_data, "no_data"},
+                             {Status::breached, "breached"},
+                             {Status::achieved, "achieved"},
+                             {Status::missed, "missed"},
+                             {Status::insufficient_data, "insufficient_data"},
+                             {Status::on_track, "on_track"},
+                             {Status::at_risk, "at_risk"},
+                             {Status::off_track, "off_track"}});
+}
 
 // One value of a target's series: the state (level), the period amount (flow), the running
 // total (cumulative) or done/not done (milestone) at date `t`.

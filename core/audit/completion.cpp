@@ -4,17 +4,6 @@
 
 namespace plantrack::audit {
 
-std::string_view to_string(Ruling r) {
-  switch (r) {
-  case Ruling::achieved: return "achieved";
-  case Ruling::missed: return "missed";
-  case Ruling::breached: return "breached";
-  case Ruling::unverifiable: return "unverifiable";
-  case Ruling::not_due: return "not_due";
-  }
-  return "not_due";
-}
-
 namespace {
 
 Ruling rule_on(const Target& target, const assess::Assessment& a, Date as_of) {

@@ -34,7 +34,7 @@ json completion_json(const audit::CompletionAudit& a) {
                        {"deadline", status["deadline"]},
                        {"final_value", status["current"]},
                        {"final_period", status["current_period"]},
-                       {"ruling", audit::to_string(t.ruling)},
+                       {"ruling", to_string(t.ruling)},
                        {"status", status["status"]},
                        {"flags", status["flags"]},
                        {"entities", t.entities},
@@ -77,7 +77,7 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
                     " (" + t.result.current_period.value_or("-") + ")";
     out += line(zh ? "最终值" : "final value", final_value);
     out += line(std::string(label(lang, "ruling")),
-                std::string(label(lang, audit::to_string(t.ruling))) +
+                std::string(label(lang, to_string(t.ruling))) +
                     (t.result.first_breach ? fmt::format(" ({} {})", t.result.first_breach->period,
                                                          format_value(t.result.first_breach->value))
                                            : ""));

@@ -120,7 +120,7 @@ std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang 
   for (const auto& [k, v] : o.meta) out += md_row({k, v});
   out += fmt::format("\n## {}\n\n", label(lang, "summary"));
   out += md_row({std::string(label(lang, "status")), zh ? "指标数" : "targets"}) + "| --- | ---: |\n";
-  for (auto s : assess::all_statuses())
+  for (auto s : enum_values<Status>())
     if (o.counts.count(s)) out += md_row({std::string(label(lang, s)), std::to_string(o.counts[s])});
   if (!o.trouble.empty()) {
     out += fmt::format("\n{}:\n\n", zh ? "需关注(严重滞后、未实现、已越限)" : "Needs attention (off track, missed, breached)");
@@ -190,10 +190,10 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
   out += fmt::format("<h2>{}</h2>\n<table class=\"summary\">\n<tr><th>{}</th><th>{}</th></tr>\n",
                      html_escape(std::string(label(lang, "summary"))),
                      html_escape(std::string(label(lang, "status"))), zh ? "指标数" : "targets");
-  for (auto s : assess::all_statuses())
+  for (auto s : enum_values<Status>())
     if (o.counts.count(s))
       out += fmt::format("<tr><td class=\"status-{}\">{}</td><td class=\"num\">{}</td></tr>\n",
-                         assess::to_string(s), html_escape(std::string(label(lang, s))), o.counts[s]);
+                         to_string(s), html_escape(std::string(label(lang, s))), o.counts[s]);
   out += "</table>\n";
   if (!o.trouble.empty()) {
     out += fmt::format("<p>{}:</p>\n<ul class=\"trouble\">\n",
@@ -201,7 +201,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
     for (const auto* t : o.trouble)
       out += fmt::format("<li><b>{}</b> {}: <span class=\"status-{}\">{}</span></li>\n",
                          html_escape(t->target.id), html_escape(t->target.title),
-                         assess::to_string(t->result.status),
+                         to_string(t->result.status),
                          html_escape(std::string(label(lang, t->result.status))));
     out += "</ul>\n";
   }
@@ -223,7 +223,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
       for (size_t i = 2; i < cells.size(); ++i) {
         bool is_status = i == 9;
         out += fmt::format("<td{}>{}</td>",
-                           is_status ? fmt::format(" class=\"status-{}\"", assess::to_string(t->result.status))
+                           is_status ? fmt::format(" class=\"status-{}\"", to_string(t->result.status))
                                      : (i >= 4 && i <= 8 ? std::string(" class=\"num\"") : std::string()),
                            html_escape(cells[i]));
       }
@@ -256,7 +256,7 @@ std::string render_csv(const engine::PlanDetail& p) {
         csv_text(a.current_period.value_or("")), csv_number(a.gap), csv_number(a.shortfall),
         csv_number(a.progress_pct), csv_number(a.expected), csv_number(d.expected_now),
         csv_number(a.ratio), csv_number(a.forecast), csv_number(a.needed_per_year),
-        csv_text(std::string(assess::to_string(a.status))), csv_text(joined(a.flags, ";")),
+        csv_text(std::string(to_string(a.status))), csv_text(joined(a.flags, ";")),
         csv_text(joined(t.responsible, ";")), format_date(p.as_of)};
     out += joined(cells, ",") + "\r\n";
   }
@@ -272,7 +272,7 @@ std::string render_json(const engine::PlanDetail& p, const ReportInfo& info) {
     ++by_status[t.result.status];
     if (troubled(t.result.status)) trouble.push_back(p.plan.id + "/" + t.target.id);
   }
-  for (auto s : assess::all_statuses()) counts[std::string(assess::to_string(s))] = by_status[s];
+  for (auto s : enum_values<Status>()) counts[std::string(to_string(s))] = by_status[s];
   for (const auto& g : p.plan.goals) {
     json targets = json::array();
     for (const auto& t : p.targets)

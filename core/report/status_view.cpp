@@ -74,7 +74,7 @@ json target_json(const Plan& plan, const Target& t, const assess::Assessment& a)
       {"progress_pct", number_or_null(a.progress_pct)},
       {"forecast", number_or_null(a.forecast)},
       {"needed_per_year", number_or_null(a.needed_per_year)},
-      {"status", assess::to_string(a.status)},
+      {"status", to_string(a.status)},
       {"flags", a.flags},
       {"first_breach", breach},
       {"responsible", t.responsible},

@@ -105,7 +105,7 @@ Entry entry_of(const EntryQuery& q) {
     e.note = q.text(12);
     e.provisional = q.int64(13) != 0;
     read_entities(q.text(14), e.entities);
-    auto action = action_from(q.text(15));
+    auto action = from_string<Action>(q.text(15));
     if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(15)));
     e.action = *action;
     if (!q.null(16)) e.corrects = q.int64(16);
@@ -440,7 +440,7 @@ public:
         e.recorded_at = last_at;
         e.provisional = q.int64(5) != 0;
         read_entities(q.text(6), e.entities);
-        auto action = action_from(q.text(7));
+        auto action = from_string<Action>(q.text(7));
         if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(7)));
         e.action = *action;
         if (!q.null(8)) e.corrects = q.int64(8);
@@ -492,7 +492,7 @@ public:
     std::vector<Schedule> out;
     while (q.executeStep())
       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                     parse_cadence(q.getColumn(2).getString()), q.getColumn(3).getString(),
+                     parse_enum<Cadence>(q.getColumn(2).getString()), q.getColumn(3).getString(),
                      q.getColumn(4).getString(), timestamp_of(q.getColumn(5).getString()),
                      q.getColumn(6).getString()});
     return out;
