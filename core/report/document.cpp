@@ -256,7 +256,7 @@ std::string render_csv(const engine::PlanDetail& p) {
         csv_text(a.current_period.value_or("")), csv_number(a.gap), csv_number(a.shortfall),
         csv_number(a.progress_pct), csv_number(a.expected), csv_number(d.expected_now),
         csv_number(a.ratio), csv_number(a.forecast), csv_number(a.needed_per_year),
-        csv_text(std::string(to_string(a.status))), csv_text(joined(a.flags, ";")),
+        csv_text(std::string(to_string(a.status))), csv_text(joined(flag_names(a.flags), ";")),
         csv_text(joined(t.responsible, ";")), format_date(p.as_of)};
     out += joined(cells, ",") + "\r\n";
   }

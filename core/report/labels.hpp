@@ -14,5 +14,6 @@ enum class Lang { zh, en };
 // itself when no label is known.
 std::string_view label(Lang lang, std::string_view key);
 inline std::string_view label(Lang lang, assess::Status s) { return label(lang, to_string(s)); }
+inline std::string_view label(Lang lang, assess::Flag f) { return label(lang, to_string(f)); }
 
 } // namespace plantrack::report

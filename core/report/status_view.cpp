@@ -37,6 +37,12 @@ std::string target_text(const Target& t) {
   return t.unit.empty() ? body : body + " " + t.unit;
 }
 
+std::vector<std::string> flag_names(const std::vector<assess::Flag>& flags) {
+  std::vector<std::string> names;
+  for (auto f : flags) names.emplace_back(to_string(f));
+  return names;
+}
+
 std::string format_value(double value, std::optional<int> precision) {
   std::string s = fmt::format("{:.{}f}", value, precision.value_or(2));
   if (!precision) {
@@ -75,7 +81,7 @@ json target_json(const Plan& plan, const Target& t, const assess::Assessment& a)
       {"forecast", number_or_null(a.forecast)},
       {"needed_per_year", number_or_null(a.needed_per_year)},
       {"status", to_string(a.status)},
-      {"flags", a.flags},
+      {"flags", flag_names(a.flags)},
       {"first_breach", breach},
       {"responsible", t.responsible},
   };

@@ -28,7 +28,7 @@ json target_detail_json(const engine::TargetDetail& d) {
   const Target& t = d.target;
   json trajectory = json::array();
   for (const auto& p : d.trajectory)
-    trajectory.push_back({{"date", format_date(p.t)}, {"value", p.value}, {"point", p.what}});
+    trajectory.push_back({{"date", format_date(p.t)}, {"value", p.value}, {"point", to_string(p.kind)}});
   json out = target_json(d.plan, t, d.result);
   out["as_of"] = format_date(d.as_of);
   out["known_at"] = format_timestamp(d.known_at);
@@ -101,7 +101,7 @@ std::string target_detail_text(const engine::TargetDetail& d, Lang lang) {
     points.header = {zh ? "日期" : "date", label(lang, "value").data(), zh ? "类别" : "point"};
     points.right_aligned = {false, true, false};
     for (const auto& p : d.trajectory)
-      points.rows.push_back({format_date(p.t), format_value(p.value, t.precision), std::string(p.what)});
+      points.rows.push_back({format_date(p.t), format_value(p.value, t.precision), std::string(to_string(p.kind))});
     out += render(points);
   }
   out += fmt::format("\n{} ({})\n", zh ? "记录" : "entries", d.entries.size());

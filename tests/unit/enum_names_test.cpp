@@ -45,12 +45,16 @@ TEST(EnumNames, every_value_reads_back_from_its_name) {
   expect_names_read_back<Trajectory>();
   expect_names_read_back<Action>();
   expect_names_read_back<assess::Status>();
+  expect_names_read_back<assess::Flag>();
+  expect_names_read_back<assess::PointKind>();
   expect_names_read_back<audit::Ruling>();
 }
 
 TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
   EXPECT_EQ(joined_names<assess::Status>(","),
             "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track");
+  EXPECT_EQ(joined_names<assess::Flag>(","),
+            "stale,estimated,provisional,final_data_missing,duplicate_entity");
   EXPECT_EQ(joined_names<Rule>(),
             "at_least, more_than, at_most, less_than, between, keep_at_most, done");
   EXPECT_EQ(joined_names<Kind>(), "level, flow, cumulative, milestone");
