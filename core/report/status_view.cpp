@@ -128,8 +128,8 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
                            true,  true,  true,  true,  false, false};
     for (const auto& [t, a] : p.targets) {
       std::string flags;
-      for (const auto& f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
-      std::string title = lang == Lang::en && !t.title_en.empty() ? t.title_en : t.title;
+      for (auto f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
+      const std::string& title = title_in(lang, t);
       std::string current = !a.current ? "-"
                             : t.kind == Kind::milestone
                                 ? std::string(*a.current >= 1 ? "done" : "not done")
@@ -158,7 +158,7 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
       }
     }
     if (table.rows.empty())
-      out += lang == Lang::zh ? "(无指标)\n" : "(no targets)\n";
+      out += fmt::format("({})\n", label(lang, "no_targets"));
     else
       out += render(table);
   }

@@ -9,6 +9,7 @@
 #include "model/enum_names.hpp"
 #include "model/period.hpp"
 #include "model/plan.hpp"
+#include "report/labels.hpp"
 
 #include <gtest/gtest.h>
 
@@ -48,6 +49,7 @@ TEST(EnumNames, every_value_reads_back_from_its_name) {
   expect_names_read_back<assess::Flag>();
   expect_names_read_back<assess::PointKind>();
   expect_names_read_back<audit::Ruling>();
+  expect_names_read_back<report::Lang>();
 }
 
 TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
