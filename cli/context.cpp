@@ -28,10 +28,11 @@ engine::Store& Session::store(bool create) {
 }
 
 report::Lang Session::lang() const {
-  if (options_.lang == "zh") return report::Lang::zh;
-  if (options_.lang == "en") return report::Lang::en;
-  if (!options_.lang.empty())
-    throw InputError(fmt::format("--lang '{}' is not one of zh, en", options_.lang));
+  if (!options_.lang.empty()) {
+    if (auto lang = from_string<report::Lang>(options_.lang)) return *lang;
+    throw InputError(fmt::format("--lang '{}' is not one of {}", options_.lang,
+                                 joined_names<report::Lang>()));
+  }
   auto lang = env("LC_ALL").empty() ? env("LANG") : env("LC_ALL");
   return lang.rfind("zh", 0) == 0 ? report::Lang::zh : report::Lang::en;
 }

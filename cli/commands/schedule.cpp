@@ -16,9 +16,10 @@ struct ScheduleOptions {
 
 void run_add(Session& session, ScheduleOptions opt) {
   auto& sc = opt.schedule;
-  if (opt.every != "month" && opt.every != "quarter" && opt.every != "year")
-    throw InputError(fmt::format("--every '{}' is not one of month, quarter, year", opt.every));
-  sc.every = parse_cadence(opt.every);
+  auto every = from_string<Cadence>(opt.every);
+  if (!every)
+    throw InputError(fmt::format("--every '{}' is not one of {}", opt.every, joined_names<Cadence>()));
+  sc.every = *every;
   std::string format = session.format({"table", "md", "html", "csv", "json"});
   sc.format = format == "table" ? "md" : format;
   sc.created_at = session.now();

@@ -1,24 +1,12 @@
 #include "assess/assess.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 #include <set>
 
 namespace plantrack::assess {
 namespace {
-
-constexpr std::array<std::pair<Status, std::string_view>, 8> status_names{{
-    {Status::no_data, "no_data"},
-    {Status::breached, "breached"},
-    {Status::achieved, "achieved"},
-    {Status::missed, "missed"},
-    {Status::insufficient_data, "insufficient_data"},
-    {Status::on_track, "on_track"},
-    {Status::at_risk, "at_risk"},
-    {Status::off_track, "off_track"},
-}};
 
 // Relative tolerance for comparing computed values with targets (unit conversions, sums).
 constexpr double tolerance = 1e-9;
@@ -127,34 +115,13 @@ std::optional<double> least_squares_at(const std::vector<Observation>& points, D
   return on_logs ? std::exp(y) : y;
 }
 
-void add_flag(Assessment& a, std::string flag) {
-  if (!a.has_flag(flag)) a.flags.push_back(std::move(flag));
+void add_flag(Assessment& a, Flag flag) {
+  if (!a.has_flag(flag)) a.flags.push_back(flag);
 }
 
 } // namespace
 
-std::string_view to_string(Status s) {
-  for (const auto& [v, n] : status_names)
-    if (v == s) return n;
-  return "no_data";
-}
-
-std::optional<Status> status_from(std::string_view s) {
-  for (const auto& [v, n] : status_names)
-    if (n == s) return v;
-  return std::nullopt;
-}
-
-const std::vector<Status>& all_statuses() {
-  static const std::vector<Status> all = [] {
-    std::vector<Status> v;
-    for (const auto& [s, n] : status_names) v.push_back(s);
-    return v;
-  }();
-  return all;
-}
-
-bool Assessment::has_flag(std::string_view f) const {
+bool Assessment::has_flag(Flag f) const {
   return std::find(flags.begin(), flags.end(), f) != flags.end();
 }
 
@@ -176,11 +143,11 @@ bool rule_holds(const Target& target, double c) {
 
 std::vector<TrajectoryPoint> trajectory_points(const Target& target, Observation baseline,
                                                double v) {
-  std::vector<TrajectoryPoint> points{{baseline.t, baseline.value, "baseline"}};
+  std::vector<TrajectoryPoint> points{{baseline.t, baseline.value, PointKind::baseline}};
   for (const auto& m : target.milestones)
     if (m.date > baseline.t && m.date < target.deadline)
-      points.push_back({m.date, m.value, "milestone"});
-  if (target.deadline > baseline.t) points.push_back({target.deadline, v, "target"});
+      points.push_back({m.date, m.value, PointKind::milestone});
+  if (target.deadline > baseline.t) points.push_back({target.deadline, v, PointKind::target});
   return points;
 }
 
@@ -276,7 +243,7 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
       covered = std::any_of(counted.begin(), counted.end(),
                             [&](const Entry* e) { return e->period.end >= last.start; });
     }
-    if (!covered) add_flag(a, "final_data_missing");
+    if (!covered) add_flag(a, Flag::final_data_missing);
   }
 
   if (series.empty()) {
@@ -290,15 +257,15 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
   a.current_period = periods.back();
   const double c = *a.current;
 
-  if (D <= T && add_cadence(latest->period.end, ctx.cadence) < D) add_flag(a, "stale");
-  if (estimated) add_flag(a, "estimated");
-  if (provisional) add_flag(a, "provisional");
+  if (D <= T && add_cadence(latest->period.end, ctx.cadence) < D) add_flag(a, Flag::stale);
+  if (estimated) add_flag(a, Flag::estimated);
+  if (provisional) add_flag(a, Flag::provisional);
   if (target.kind == Kind::cumulative) {
     std::map<std::string, int> seen;
     for (const Entry* e : counted)
       for (const auto& name : e->entities)
         if (++seen[name] == 2) a.duplicate_entities.push_back(name);
-    if (!a.duplicate_entities.empty()) add_flag(a, "duplicate_entity");
+    if (!a.duplicate_entities.empty()) add_flag(a, Flag::duplicate_entity);
   }
 
   // Milestones are done or not: nothing to pace, no trajectory (docs/assessment.md).

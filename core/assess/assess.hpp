@@ -10,12 +10,28 @@
 
 namespace plantrack::assess {
 
+// The statuses in SPEC §2 table order (enum_values<Status>() lists them so).
 enum class Status { no_data, breached, achieved, missed, insufficient_data, on_track, at_risk, off_track };
+constexpr auto enum_names(Status) {
+  return name_table<Status>({{Status::no_data, "no_data"},
+                             {Status::breached, "breached"},
+                             {Status::achieved, "achieved"},
+                             {Status::missed, "missed"},
+                             {Status::insufficient_data, "insufficient_data"},
+                             {Status::on_track, "on_track"},
+                             {Status::at_risk, "at_risk"},
+                             {Status::off_track, "off_track"}});
+}
 
-std::string_view to_string(Status s);
-std::optional<Status> status_from(std::string_view s);
-// All statuses in SPEC §2 table order.
-const std::vector<Status>& all_statuses();
+// What else a reader should know about an assessment (SPEC §2, "Flags beside the status").
+enum class Flag { stale, estimated, provisional, final_data_missing, duplicate_entity };
+constexpr auto enum_names(Flag) {
+  return name_table<Flag>({{Flag::stale, "stale"},
+                           {Flag::estimated, "estimated"},
+                           {Flag::provisional, "provisional"},
+                           {Flag::final_data_missing, "final_data_missing"},
+                           {Flag::duplicate_entity, "duplicate_entity"}});
+}
 
 // One value of a target's series: the state (level), the period amount (flow), the running
 // total (cumulative) or done/not done (milestone) at date `t`.
@@ -31,8 +47,8 @@ struct Breach {
 
 struct Assessment {
   Status status = Status::no_data;
-  std::vector<std::string> flags; // stale, estimated, provisional, final_data_missing, duplicate_entity
-  double target_value = 0;        // v (for between: the bound nearer the baseline)
+  std::vector<Flag> flags; // each once, in the order assessment raised them
+  double target_value = 0; // v (for between: the bound nearer the baseline)
   std::optional<Observation> baseline;
   std::optional<double> current;
   std::optional<std::string> current_period;
@@ -48,7 +64,7 @@ struct Assessment {
   std::vector<std::string> duplicate_entities;
   std::vector<Observation> series; // the points the forecast was fitted on (baseline first)
 
-  bool has_flag(std::string_view f) const;
+  bool has_flag(Flag f) const;
 };
 
 struct Context {
@@ -61,11 +77,19 @@ struct Context {
 // applied, none recorded after the known-at time), in any order.
 Assessment assess(const Target& target, const std::vector<Entry>& entries, const Context& ctx);
 
+// What a point of the trajectory is.
+enum class PointKind { baseline, milestone, target };
+constexpr auto enum_names(PointKind) {
+  return name_table<PointKind>({{PointKind::baseline, "baseline"},
+                                {PointKind::milestone, "milestone"},
+                                {PointKind::target, "target"}});
+}
+
 // A point the trajectory passes through, and what it is.
 struct TrajectoryPoint {
   Date t;
   double value = 0;
-  std::string_view what; // "baseline", "milestone" or "target"
+  PointKind kind = PointKind::baseline;
 };
 
 // The points of the trajectory: (t0, b), each milestone after t0, and (T, v) (SPEC §2).

@@ -4,17 +4,6 @@
 
 namespace plantrack::audit {
 
-std::string_view to_string(Ruling r) {
-  switch (r) {
-  case Ruling::achieved: return "achieved";
-  case Ruling::missed: return "missed";
-  case Ruling::breached: return "breached";
-  case Ruling::unverifiable: return "unverifiable";
-  case Ruling::not_due: return "not_due";
-  }
-  return "not_due";
-}
-
 namespace {
 
 Ruling rule_on(const Target& target, const assess::Assessment& a, Date as_of) {
@@ -25,7 +14,7 @@ Ruling rule_on(const Target& target, const assess::Assessment& a, Date as_of) {
   // A running total or a done milestone stands once reached; a level or a flow must be seen
   // in the period that ends at the deadline, and so must a total that fell short.
   bool stands = achieved && (target.kind == Kind::cumulative || target.kind == Kind::milestone);
-  if (!stands && a.has_flag("final_data_missing")) return Ruling::unverifiable;
+  if (!stands && a.has_flag(assess::Flag::final_data_missing)) return Ruling::unverifiable;
   if (!achieved && a.status == Status::no_data) return Ruling::unverifiable;
   return achieved ? Ruling::achieved : Ruling::missed;
 }

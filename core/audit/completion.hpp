@@ -12,7 +12,13 @@
 namespace plantrack::audit {
 
 enum class Ruling { achieved, missed, breached, unverifiable, not_due };
-std::string_view to_string(Ruling r);
+constexpr auto enum_names(Ruling) {
+  return name_table<Ruling>({{Ruling::achieved, "achieved"},
+                             {Ruling::missed, "missed"},
+                             {Ruling::breached, "breached"},
+                             {Ruling::unverifiable, "unverifiable"},
+                             {Ruling::not_due, "not_due"}});
+}
 
 // A counted entry (its version in force) with the versions it replaced, oldest first.
 struct Evidence {

@@ -109,14 +109,10 @@ std::vector<assess::Status> parse_statuses(const std::string& text, std::string_
   while (from <= text.size() && !text.empty()) {
     auto comma = text.find(',', from);
     auto name = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
-    auto status = assess::status_from(name);
-    if (!status) {
-      std::string all;
-      for (auto s : assess::all_statuses())
-        all += (all.empty() ? "" : ",") + std::string(assess::to_string(s));
-      throw InputError(
-          fmt::format("{} '{}' is not a status; use one or more of {}", what, name, all));
-    }
+    auto status = from_string<assess::Status>(name);
+    if (!status)
+      throw InputError(fmt::format("{} '{}' is not a status; use one or more of {}", what, name,
+                                   joined_names<assess::Status>(",")));
     out.push_back(*status);
     if (comma == std::string::npos) break;
     from = comma + 1;

@@ -12,22 +12,6 @@
 
 namespace plantrack {
 
-std::string_view to_string(Action a) {
-  switch (a) {
-  case Action::log: return "log";
-  case Action::correct: return "correct";
-  case Action::retract: return "retract";
-  }
-  return "log";
-}
-
-std::optional<Action> action_from(std::string_view s) {
-  if (s == "log") return Action::log;
-  if (s == "correct") return Action::correct;
-  if (s == "retract") return Action::retract;
-  return std::nullopt;
-}
-
 std::vector<Entry> effective_entries(const std::vector<Entry>& entries, Timestamp known_at) {
   std::map<std::int64_t, const Entry*> by_id;
   std::map<std::int64_t, const Entry*> replaced_by; // entry id -> its correction or retraction

@@ -27,8 +27,10 @@ struct EntryInput {
 
 // What an entry does: log a value, correct an earlier entry, or retract one (SPEC §1).
 enum class Action { log, correct, retract };
-std::string_view to_string(Action a);
-std::optional<Action> action_from(std::string_view s);
+constexpr auto enum_names(Action) {
+  return name_table<Action>(
+      {{Action::log, "log"}, {Action::correct, "correct"}, {Action::retract, "retract"}});
+}
 
 struct Entry {
   std::int64_t id = 0;

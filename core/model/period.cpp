@@ -108,22 +108,6 @@ Period parse_period(std::string_view text) {
   return {from.text + ".." + to.text, from.start, to.end};
 }
 
-Cadence parse_cadence(std::string_view text) {
-  if (text == "month") return Cadence::month;
-  if (text == "quarter") return Cadence::quarter;
-  if (text == "year") return Cadence::year;
-  throw InputError(fmt::format("'{}' is not one of month, quarter, year", excerpt(text)));
-}
-
-std::string_view to_string(Cadence c) {
-  switch (c) {
-  case Cadence::month: return "month";
-  case Cadence::quarter: return "quarter";
-  case Cadence::year: return "year";
-  }
-  return "year";
-}
-
 Date add_cadence(Date d, Cadence c, int n) {
   date::year_month_day ymd(d);
   int months = n * (c == Cadence::month ? 1 : c == Cadence::quarter ? 3 : 12);

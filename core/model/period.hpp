@@ -1,6 +1,8 @@
 #pragma once
 // Civil dates and reporting periods (SPEC §1 "Entry": 2018-06-30, 2018-06, 2018Q2, 2018, A..B).
 
+#include "model/enum_names.hpp"
+
 #include <date/date.h>
 
 #include <optional>
@@ -13,6 +15,10 @@ using Date = date::sys_days;
 
 // Length of a reporting cadence or of a flow target's `per`.
 enum class Cadence { month, quarter, year };
+constexpr auto enum_names(Cadence) {
+  return name_table<Cadence>({{Cadence::month, "month"}, {Cadence::quarter, "quarter"},
+                              {Cadence::year, "year"}});
+}
 
 struct Period {
   std::string text; // canonical spelling, e.g. "2018Q2"
@@ -31,8 +37,6 @@ std::string format_date(Date d);
 // Parse an entry period; throws InputError naming the value and the accepted forms.
 Period parse_period(std::string_view text);
 
-Cadence parse_cadence(std::string_view text);
-std::string_view to_string(Cadence c);
 // `d` moved forward by `n` cadence steps, the day clamped to the month's end.
 Date add_cadence(Date d, Cadence c, int n = 1);
 // The calendar month, quarter or year that contains `d`.

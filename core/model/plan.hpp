@@ -10,15 +10,28 @@
 namespace plantrack {
 
 enum class Kind { level, flow, cumulative, milestone };
-enum class Rule { at_least, more_than, at_most, less_than, between, keep_at_most, done };
-enum class Trajectory { linear, compound };
+constexpr auto enum_names(Kind) {
+  return name_table<Kind>({{Kind::level, "level"},
+                           {Kind::flow, "flow"},
+                           {Kind::cumulative, "cumulative"},
+                           {Kind::milestone, "milestone"}});
+}
 
-std::string_view to_string(Kind k);
-std::string_view to_string(Rule r);
-std::string_view to_string(Trajectory t);
-std::optional<Kind> kind_from(std::string_view s);
-std::optional<Rule> rule_from(std::string_view s);
-std::optional<Trajectory> trajectory_from(std::string_view s);
+enum class Rule { at_least, more_than, at_most, less_than, between, keep_at_most, done };
+constexpr auto enum_names(Rule) {
+  return name_table<Rule>({{Rule::at_least, "at_least"},
+                           {Rule::more_than, "more_than"},
+                           {Rule::at_most, "at_most"},
+                           {Rule::less_than, "less_than"},
+                           {Rule::between, "between"},
+                           {Rule::keep_at_most, "keep_at_most"},
+                           {Rule::done, "done"}});
+}
+
+enum class Trajectory { linear, compound };
+constexpr auto enum_names(Trajectory) {
+  return name_table<Trajectory>({{Trajectory::linear, "linear"}, {Trajectory::compound, "compound"}});
+}
 
 // The ratio cut-offs between on_track, at_risk and off_track (SPEC §2).
 struct Thresholds {

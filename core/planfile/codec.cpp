@@ -36,7 +36,7 @@ Plan plan_from_document(const json& doc) {
   p.jurisdiction = doc["jurisdiction"];
   p.start = parse_date(doc["period"]["start"].get<std::string>());
   p.end = parse_date(doc["period"]["end"].get<std::string>());
-  p.cadence = parse_cadence(doc["cadence"].get<std::string>());
+  p.cadence = parse_enum<Cadence>(doc["cadence"].get<std::string>());
   p.source.title = doc["source"]["title"];
   p.source.date = parse_date(doc["source"]["date"].get<std::string>());
   p.source.url = doc["source"].value("url", "");
@@ -51,10 +51,10 @@ Plan plan_from_document(const json& doc) {
       t.title = j["title"];
       t.title_en = j.value("title_en", "");
       t.goal = j["goal"];
-      t.kind = *kind_from(j["kind"].get<std::string>());
-      if (j.contains("per")) t.per = parse_cadence(j["per"].get<std::string>());
+      t.kind = parse_enum<Kind>(j["kind"].get<std::string>());
+      if (j.contains("per")) t.per = parse_enum<Cadence>(j["per"].get<std::string>());
       t.unit = j.value("unit", "");
-      t.rule = *rule_from(j["rule"].get<std::string>());
+      t.rule = parse_enum<Rule>(j["rule"].get<std::string>());
       t.value = j.value("value", 0.0);
       if (j.contains("min")) t.min = j["min"].get<double>();
       if (j.contains("max")) t.max = j["max"].get<double>();
@@ -65,7 +65,7 @@ Plan plan_from_document(const json& doc) {
       if (j.contains("milestones"))
         for (const auto& m : j["milestones"])
           t.milestones.push_back({parse_date(m["date"].get<std::string>()), m["value"].get<double>()});
-      t.trajectory = *trajectory_from(j.value("trajectory", "linear"));
+      t.trajectory = parse_enum<Trajectory>(j.value("trajectory", "linear"));
       t.thresholds = thresholds_of(j);
       if (j.contains("precision")) t.precision = j["precision"].get<int>();
       t.responsible = strings(j, "responsible");

@@ -67,8 +67,8 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
     auto goal = t["goal"].get<std::string>();
     if (!goal_ids.count(goal))
       problems.add(at("goal"), fmt::format("'{}' is not a goal of this plan; use one of the ids under goals", goal));
-    auto kind = *kind_from(t["kind"].get<std::string>());
-    auto rule = *rule_from(t["rule"].get<std::string>());
+    auto kind = parse_enum<Kind>(t["kind"].get<std::string>());
+    auto rule = parse_enum<Rule>(t["rule"].get<std::string>());
     if ((kind == Kind::milestone) != (rule == Rule::done))
       problems.add(at("rule"), kind == Kind::milestone
                                    ? fmt::format("'{}' does not fit a milestone; milestones use rule done", to_string(rule))

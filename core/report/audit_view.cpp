@@ -34,7 +34,7 @@ json completion_json(const audit::CompletionAudit& a) {
                        {"deadline", status["deadline"]},
                        {"final_value", status["current"]},
                        {"final_period", status["current_period"]},
-                       {"ruling", audit::to_string(t.ruling)},
+                       {"ruling", to_string(t.ruling)},
                        {"status", status["status"]},
                        {"flags", status["flags"]},
                        {"entities", t.entities},
@@ -49,25 +49,24 @@ json completion_json(const audit::CompletionAudit& a) {
 }
 
 std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool markdown) {
-  bool zh = lang == Lang::zh;
   auto heading = [&](int level, const std::string& text) {
     return markdown ? std::string(static_cast<size_t>(level), '#') + " " + text + "\n\n"
                     : text + "\n" + std::string(static_cast<size_t>(display_width(text)), level == 1 ? '=' : '-') + "\n";
   };
-  auto line = [&](const std::string& key, const std::string& value) {
-    return markdown ? "- " + key + ": " + value + "\n" : "  " + key + ": " + value + "\n";
+  // A "key: value" line, the key a label.
+  auto line = [&](std::string_view key, const std::string& value) {
+    std::string k(label(lang, key));
+    return markdown ? "- " + k + ": " + value + "\n" : "  " + k + ": " + value + "\n";
   };
-  std::string out = heading(1, fmt::format("{} {} {}", zh ? "完成情况审计" : "Completion audit",
-                                           a.plan.id, a.plan.title));
-  out += line(std::string(label(lang, "as_of")), format_date(a.as_of));
-  out += line(zh ? "数据截至" : "known at", format_local(a.known_at, display_zone));
+  std::string out = heading(1, fmt::format("{} {} {}", label(lang, "completion_audit"), a.plan.id,
+                                           a.plan.title));
+  out += line("as_of", format_date(a.as_of));
+  out += line("known_at", format_local(a.known_at, display_zone));
   out += "\n";
   for (const auto& t : a.targets) {
-    std::string title = lang == Lang::en && !t.target.title_en.empty() ? t.target.title_en : t.target.title;
-    out += heading(2, fmt::format("{} {}", t.target.id, title));
-    out += line(std::string(label(lang, "target")),
-                target_text(t.target) + ", " + std::string(label(lang, "deadline")) + " " +
-                    format_date(t.target.deadline));
+    out += heading(2, fmt::format("{} {}", t.target.id, title_in(lang, t.target)));
+    out += line("target", target_text(t.target) + ", " + std::string(label(lang, "deadline")) +
+                              " " + format_date(t.target.deadline));
     std::string final_value = "-";
     if (t.result.current)
       final_value = (t.target.kind == Kind::milestone
@@ -75,26 +74,25 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
                          : format_value(*t.result.current, t.target.precision) +
                                (t.target.unit.empty() ? "" : " " + t.target.unit)) +
                     " (" + t.result.current_period.value_or("-") + ")";
-    out += line(zh ? "最终值" : "final value", final_value);
-    out += line(std::string(label(lang, "ruling")),
-                std::string(label(lang, audit::to_string(t.ruling))) +
+    out += line("final_value", final_value);
+    out += line("ruling",
+                std::string(label(lang, t.ruling)) +
                     (t.result.first_breach ? fmt::format(" ({} {})", t.result.first_breach->period,
                                                          format_value(t.result.first_breach->value))
                                            : ""));
     if (!t.result.flags.empty()) {
       std::string flags;
-      for (const auto& f : t.result.flags) flags += (flags.empty() ? "" : ", ") + std::string(label(lang, f));
-      out += line(std::string(label(lang, "flags")), flags);
+      for (auto f : t.result.flags) flags += (flags.empty() ? "" : ", ") + std::string(label(lang, f));
+      out += line("flags", flags);
     }
-    if (!t.entities.empty())
-      out += line(zh ? "计数对象" : "entities counted", std::to_string(t.entities.size()));
+    if (!t.entities.empty()) out += line("entities_counted", std::to_string(t.entities.size()));
     if (!t.result.duplicate_entities.empty()) {
       std::string dup;
       for (const auto& d : t.result.duplicate_entities) dup += (dup.empty() ? "" : ", ") + d;
-      out += line(zh ? "重复计数" : "counted twice", dup);
+      out += line("counted_twice", dup);
     }
     if (t.evidence.empty()) {
-      out += line(std::string(label(lang, "evidence")), zh ? "无" : "none");
+      out += line("evidence", std::string(label(lang, "none")));
       out += "\n";
       continue;
     }
@@ -113,7 +111,7 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
       }
       if (ev.entry.corrects)
         history += fmt::format("{}{} #{}: {}", history.empty() ? "" : "; ",
-                               zh ? "更正" : "corrects", *ev.entry.corrects, ev.entry.reason);
+                               label(lang, "corrects"), *ev.entry.corrects, ev.entry.reason);
       const Entry& e = ev.entry;
       std::vector<std::string> row{std::to_string(e.id), e.period.text,
                                    e.value_text + (e.unit.empty() ? "" : " " + e.unit),

@@ -105,7 +105,7 @@ std::string target_chart(const engine::TargetDetail& d) {
     points.pop_back();
     svg += fmt::format("<polyline class=\"trajectory\" points=\"{}\"/>\n", points);
     for (const auto& p : d.trajectory)
-      if (p.what == "milestone")
+      if (p.kind == assess::PointKind::milestone)
         svg += fmt::format("<rect class=\"milestone\" x=\"{}\" y=\"{}\" width=\"7\" height=\"7\" "
                            "transform=\"rotate(45 {} {})\"><title>{} {}</title></rect>\n",
                            num(s.x(p.t) - 3.5), num(s.y(p.value) - 3.5), num(s.x(p.t)),

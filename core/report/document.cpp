@@ -38,7 +38,7 @@ std::string joined(const std::vector<std::string>& items, std::string_view sep) 
 
 std::string flags_text(const assess::Assessment& a, Lang lang) {
   std::vector<std::string> out;
-  for (const auto& f : a.flags) out.emplace_back(label(lang, f));
+  for (auto f : a.flags) out.emplace_back(label(lang, f));
   return joined(out, ", ");
 }
 
@@ -52,18 +52,17 @@ struct Outline {
 };
 
 Outline outline(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
-  bool zh = lang == Lang::zh;
   Outline o;
-  auto add = [&](const char* zh_key, const char* en_key, std::string value) {
-    o.meta.emplace_back(zh ? zh_key : en_key, std::move(value));
+  auto add = [&](std::string_view key, std::string value) {
+    o.meta.emplace_back(label(lang, key), std::move(value));
   };
-  add("规划", "plan", p.plan.id + " " + p.plan.title);
-  add("发布单位", "issuer", p.plan.issuer);
-  add("报告期", "period", info.period.empty() ? "-" : info.period);
-  add("评估日期", "as of", format_date(p.as_of));
-  add("数据截至", "known at", format_local(p.known_at, display_zone));
-  add("生成", "generated", info.generated_by + ", " + format_local(info.generated_at, display_zone));
-  add("数据摘要 (SHA-256)", "data digest (SHA-256)", p.digest);
+  add("plan", p.plan.id + " " + p.plan.title);
+  add("issuer", p.plan.issuer);
+  add("report_period", info.period.empty() ? "-" : info.period);
+  add("as_of", format_date(p.as_of));
+  add("known_at", format_local(p.known_at, display_zone));
+  add("generated", info.generated_by + ", " + format_local(info.generated_at, display_zone));
+  add("data_digest", p.digest);
   for (const auto& t : p.targets) {
     ++o.counts[t.result.status];
     if (troubled(t.result.status)) o.trouble.push_back(&t);
@@ -88,12 +87,11 @@ std::vector<std::string> target_columns(Lang lang) {
 std::vector<std::string> target_cells(const engine::TargetDetail& d, Lang lang) {
   const Target& t = d.target;
   const auto& a = d.result;
-  std::string title = lang == Lang::en && !t.title_en.empty() ? t.title_en : t.title;
   std::string status(label(lang, a.status));
   if (a.first_breach)
     status += fmt::format(" ({} {})", a.first_breach->period, format_value(a.first_breach->value));
   return {t.id,
-          title,
+          title_in(lang, t),
           current_cell(d),
           target_text(t) + " (" + format_date(t.deadline) + ")",
           t.kind == Kind::milestone ? "-" : value_cell(a.gap, t),
@@ -113,17 +111,18 @@ std::string md_row(const std::vector<std::string>& cells) {
 }
 
 std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
-  bool zh = lang == Lang::zh;
   Outline o = outline(p, info, lang);
-  std::string out = fmt::format("# {}: {}\n\n", zh ? "规划执行情况报告" : "Status report", p.plan.title);
-  out += md_row({zh ? "项目" : "item", zh ? "内容" : "value"}) + "| --- | --- |\n";
+  std::string out = fmt::format("# {}: {}\n\n", label(lang, "status_report"), p.plan.title);
+  out += md_row({std::string(label(lang, "item")), std::string(label(lang, "content"))}) +
+         "| --- | --- |\n";
   for (const auto& [k, v] : o.meta) out += md_row({k, v});
   out += fmt::format("\n## {}\n\n", label(lang, "summary"));
-  out += md_row({std::string(label(lang, "status")), zh ? "指标数" : "targets"}) + "| --- | ---: |\n";
-  for (auto s : assess::all_statuses())
+  out += md_row({std::string(label(lang, "status")), std::string(label(lang, "targets"))}) +
+         "| --- | ---: |\n";
+  for (auto s : enum_values<Status>())
     if (o.counts.count(s)) out += md_row({std::string(label(lang, s)), std::to_string(o.counts[s])});
   if (!o.trouble.empty()) {
-    out += fmt::format("\n{}:\n\n", zh ? "需关注(严重滞后、未实现、已越限)" : "Needs attention (off track, missed, breached)");
+    out += fmt::format("\n{}:\n\n", label(lang, "needs_attention"));
     for (const auto* t : o.trouble)
       out += fmt::format("- **{}** {}: {}\n", t->target.id, t->target.title, label(lang, t->result.status));
   }
@@ -177,40 +176,33 @@ svg .forecast { stroke: #0969da; stroke-dasharray: 3 3; stroke-width: 1.2; }
 )css";
 
 std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
-  bool zh = lang == Lang::zh;
   Outline o = outline(p, info, lang);
-  std::string title = fmt::format("{}: {}", zh ? "规划执行情况报告" : "Status report", p.plan.title);
+  std::string title = fmt::format("{}: {}", label(lang, "status_report"), p.plan.title);
   std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
                                 "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-                                zh ? "zh-CN" : "en", html_escape(title), html_style, html_escape(title));
+                                label(lang, "html_lang"), html_escape(title), html_style, html_escape(title));
   out += "<table class=\"meta\">\n";
   for (const auto& [k, v] : o.meta)
     out += fmt::format("<tr><th>{}</th><td>{}</td></tr>\n", html_escape(k), html_escape(v));
   out += "</table>\n";
   out += fmt::format("<h2>{}</h2>\n<table class=\"summary\">\n<tr><th>{}</th><th>{}</th></tr>\n",
                      html_escape(std::string(label(lang, "summary"))),
-                     html_escape(std::string(label(lang, "status"))), zh ? "指标数" : "targets");
-  for (auto s : assess::all_statuses())
+                     html_escape(std::string(label(lang, "status"))), label(lang, "targets"));
+  for (auto s : enum_values<Status>())
     if (o.counts.count(s))
       out += fmt::format("<tr><td class=\"status-{}\">{}</td><td class=\"num\">{}</td></tr>\n",
-                         assess::to_string(s), html_escape(std::string(label(lang, s))), o.counts[s]);
+                         to_string(s), html_escape(std::string(label(lang, s))), o.counts[s]);
   out += "</table>\n";
   if (!o.trouble.empty()) {
-    out += fmt::format("<p>{}:</p>\n<ul class=\"trouble\">\n",
-                       zh ? "需关注(严重滞后、未实现、已越限)" : "Needs attention (off track, missed, breached)");
+    out += fmt::format("<p>{}:</p>\n<ul class=\"trouble\">\n", label(lang, "needs_attention"));
     for (const auto* t : o.trouble)
       out += fmt::format("<li><b>{}</b> {}: <span class=\"status-{}\">{}</span></li>\n",
                          html_escape(t->target.id), html_escape(t->target.title),
-                         assess::to_string(t->result.status),
+                         to_string(t->result.status),
                          html_escape(std::string(label(lang, t->result.status))));
     out += "</ul>\n";
   }
-  out += fmt::format("<p class=\"legend\">{}</p>\n",
-                     zh ? "图例:灰线为计划轨迹(含逐年分解),蓝点为现行数据,橙点为更正后的数据,空心点为被更正的旧值,"
-                          "蓝色虚线为预测,红色虚线为目标值,蓝色竖线为评估日期。"
-                        : "Legend: grey line, planned trajectory (with milestones); blue dots, values in force; "
-                          "orange, corrected values; hollow, superseded versions; dashed blue, forecast; "
-                          "dashed red, the target; blue vertical line, the as-of date.");
+  out += fmt::format("<p class=\"legend\">{}</p>\n", label(lang, "chart_legend"));
   for (const auto& [goal, targets] : o.goals) {
     out += fmt::format("<h2>{}</h2>\n", html_escape(goal->title));
     auto header = target_columns(lang);
@@ -223,7 +215,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
       for (size_t i = 2; i < cells.size(); ++i) {
         bool is_status = i == 9;
         out += fmt::format("<td{}>{}</td>",
-                           is_status ? fmt::format(" class=\"status-{}\"", assess::to_string(t->result.status))
+                           is_status ? fmt::format(" class=\"status-{}\"", to_string(t->result.status))
                                      : (i >= 4 && i <= 8 ? std::string(" class=\"num\"") : std::string()),
                            html_escape(cells[i]));
       }
@@ -256,7 +248,7 @@ std::string render_csv(const engine::PlanDetail& p) {
         csv_text(a.current_period.value_or("")), csv_number(a.gap), csv_number(a.shortfall),
         csv_number(a.progress_pct), csv_number(a.expected), csv_number(d.expected_now),
         csv_number(a.ratio), csv_number(a.forecast), csv_number(a.needed_per_year),
-        csv_text(std::string(assess::to_string(a.status))), csv_text(joined(a.flags, ";")),
+        csv_text(std::string(to_string(a.status))), csv_text(joined(flag_names(a.flags), ";")),
         csv_text(joined(t.responsible, ";")), format_date(p.as_of)};
     out += joined(cells, ",") + "\r\n";
   }
@@ -272,7 +264,7 @@ std::string render_json(const engine::PlanDetail& p, const ReportInfo& info) {
     ++by_status[t.result.status];
     if (troubled(t.result.status)) trouble.push_back(p.plan.id + "/" + t.target.id);
   }
-  for (auto s : assess::all_statuses()) counts[std::string(assess::to_string(s))] = by_status[s];
+  for (auto s : enum_values<Status>()) counts[std::string(to_string(s))] = by_status[s];
   for (const auto& g : p.plan.goals) {
     json targets = json::array();
     for (const auto& t : p.targets)

@@ -64,23 +64,22 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
     table.header.emplace_back(label(lang, key));
   table.right_aligned = {true, false, false, true};
   auto replaced = replacements(entries);
-  bool zh = lang == Lang::zh;
   for (const auto& e : entries) {
     // The chain of versions: what this entry replaces and what replaced it.
     std::string version;
     if (e.action == Action::correct)
-      version = fmt::format("{} #{}: {}", zh ? "更正" : "corrects", *e.corrects, e.reason);
+      version = fmt::format("{} #{}: {}", label(lang, "corrects"), *e.corrects, e.reason);
     else if (e.action == Action::retract)
-      version = fmt::format("{} #{}: {}", zh ? "撤回" : "retracts", *e.corrects, e.reason);
+      version = fmt::format("{} #{}: {}", label(lang, "retracts"), *e.corrects, e.reason);
     if (auto it = replaced.find(e.id); it != replaced.end())
       version += (version.empty() ? "" : "; ") +
-                 fmt::format("{} #{}", it->second->action == Action::retract
-                                           ? (zh ? "已被撤回" : "retracted by")
-                                           : (zh ? "已被更正" : "corrected by"),
+                 fmt::format("{} #{}",
+                             label(lang, it->second->action == Action::retract ? "retracted_by"
+                                                                               : "corrected_by"),
                              it->second->id);
     if (version.empty()) version = "-";
     std::string value = e.value_text + (e.unit.empty() ? "" : " " + e.unit);
-    if (e.provisional) value += lang == Lang::zh ? " (初步)" : " (provisional)";
+    if (e.provisional) value += fmt::format(" ({})", label(lang, "provisional_mark"));
     std::string note = e.note;
     if (!e.entities.empty()) {
       std::string names;

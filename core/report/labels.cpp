@@ -1,89 +1,148 @@
 #include "report/labels.hpp"
 
-#include <array>
-#include <tuple>
+#include <algorithm>
+#include <iterator>
 
 namespace plantrack::report {
 namespace {
 
-// key, Chinese, English
-constexpr std::array<std::tuple<std::string_view, std::string_view, std::string_view>, 69> labels{{
-    {"no_data", "无数据", "no data"},
-    {"breached", "已越限", "breached"},
+// key, Chinese, English; sorted by key (the build checks it), so each key is here once.
+// A status, flag or ruling is keyed by its name (enum_names).
+constexpr Label labels[] = {
     {"achieved", "已实现", "achieved"},
-    {"missed", "未实现", "missed"},
-    {"insufficient_data", "数据不足", "insufficient data"},
-    {"on_track", "进度正常", "on track"},
-    {"at_risk", "有风险", "at risk"},
-    {"off_track", "严重滞后", "off track"},
-    {"stale", "数据过期", "stale"},
-    {"estimated", "估算", "estimated"},
-    {"provisional", "初步数据", "provisional"},
-    {"final_data_missing", "缺期末数据", "final data missing"},
-    {"duplicate_entity", "重复计数", "duplicate entity"},
-    {"ref", "指标", "target"},
-    {"title", "名称", "title"},
-    {"unit", "单位", "unit"},
-    {"kind", "类型", "kind"},
-    {"rule", "规则", "rule"},
-    {"baseline", "基线", "baseline"},
-    {"current", "当前值", "current"},
-    {"period", "期间", "period"},
-    {"target", "目标值", "target"},
-    {"deadline", "期限", "deadline"},
-    {"gap", "差距", "gap"},
-    {"progress", "进度%", "progress %"},
-    {"expected", "应达值", "expected"},
-    {"ratio", "比率", "ratio"},
-    {"status", "状态", "status"},
-    {"flags", "标记", "flags"},
-    {"forecast", "预测", "forecast"},
-    {"needed_per_year", "每年需增", "needed/yr"},
-    {"responsible", "责任单位", "responsible"},
-    {"id", "编号", "id"},
-    {"revision", "版本", "revision"},
-    {"targets", "指标数", "targets"},
-    {"entries", "记录数", "entries"},
-    {"imported_at", "导入时间", "imported at"},
-    {"imported_by", "导入人", "imported by"},
-    {"value", "数值", "value"},
-    {"recorded_at", "记录时间", "recorded at"},
-    {"recorded_by", "记录人", "recorded by"},
-    {"source", "来源", "source"},
-    {"note", "备注", "note"},
-    {"entities", "对象", "entities"},
-    {"goal", "目标", "goal"},
-    {"tasks", "任务", "tasks"},
     {"as_of", "评估日期", "as of"},
-    {"summary", "汇总", "summary"},
-    {"version", "版本", "version"},
-    {"reason", "原因", "reason"},
-    {"changes", "变更", "changes"},
-    {"ruling", "结论", "ruling"},
-    {"evidence", "证据", "evidence"},
-    {"unverifiable", "无法核实", "unverifiable"},
-    {"not_due", "未到期", "not due"},
-    {"issuer", "发布", "issuer"},
+    {"assessment_as_of", "评估 截至", "assessment as of"},
+    {"at_risk", "有风险", "at risk"},
+    {"baseline", "基线", "baseline"},
+    {"breached", "已越限", "breached"},
     {"cadence", "报送周期", "cadence"},
-    {"name", "名称", "name"},
-    {"plan", "规划", "plan"},
-    {"every", "周期", "every"},
-    {"format", "格式", "format"},
-    {"out_dir", "输出目录", "out"},
+    {"changes", "变更", "changes"},
+    {"chart_legend",
+     "图例:灰线为计划轨迹(含逐年分解),蓝点为现行数据,橙点为更正后的数据,空心点为被更正的旧值,"
+     "蓝色虚线为预测,红色虚线为目标值,蓝色竖线为评估日期。",
+     "Legend: grey line, planned trajectory (with milestones); blue dots, values in force; "
+     "orange, corrected values; hollow, superseded versions; dashed blue, forecast; "
+     "dashed red, the target; blue vertical line, the as-of date."},
+    {"completion_audit", "完成情况审计", "Completion audit"},
+    {"content", "内容", "value"},
+    {"corrected_by", "已被更正", "corrected by"},
+    {"corrects", "更正", "corrects"},
+    {"counted_twice", "重复计数", "counted twice"},
     {"created_at", "创建时间", "created at"},
     {"created_by", "创建人", "created by"},
-    {"schedule", "定时报告", "schedule"},
-    {"path", "路径", "path"},
-    {"sha256", "SHA-256", "sha256"},
+    {"current", "当前值", "current"},
+    {"data_digest", "数据摘要 (SHA-256)", "data digest (SHA-256)"},
+    {"date", "日期", "date"},
+    {"deadline", "期限", "deadline"},
+    {"duplicate_entity", "重复计数", "duplicate entity"},
+    {"entities", "对象", "entities"},
+    {"entities_counted", "计数对象", "entities counted"},
+    {"entries", "记录数", "entries"},
+    {"entry_history", "记录", "entries"},
+    {"estimated", "估算", "estimated"},
+    {"every", "周期", "every"},
+    {"evidence", "证据", "evidence"},
+    {"expected", "应达值", "expected"},
+    {"expected_now", "当前应达值", "expected now"},
+    {"final_data_missing", "缺期末数据", "final data missing"},
+    {"final_value", "最终值", "final value"},
+    {"flags", "标记", "flags"},
+    {"forecast", "预测", "forecast"},
+    {"format", "格式", "format"},
+    {"gap", "差距", "gap"},
+    {"generated", "生成", "generated"},
     {"generated_at", "生成时间", "generated at"},
-}};
+    {"goal", "目标", "goal"},
+    {"html_lang", "zh-CN", "en"},
+    {"id", "编号", "id"},
+    {"imported_at", "导入时间", "imported at"},
+    {"imported_by", "导入人", "imported by"},
+    {"insufficient_data", "数据不足", "insufficient data"},
+    {"issuer", "发布单位", "issuer"},
+    {"item", "项目", "item"},
+    {"kind", "类型", "kind"},
+    {"known_at", "数据截至", "known at"},
+    {"missed", "未实现", "missed"},
+    {"name", "名称", "name"},
+    {"needed_per_year", "每年需增", "needed/yr"},
+    {"needs_attention", "需关注(严重滞后、未实现、已越限)", "Needs attention (off track, missed, breached)"},
+    {"no_data", "无数据", "no data"},
+    {"no_targets", "无指标", "no targets"},
+    {"none", "无", "none"},
+    {"not_due", "未到期", "not due"},
+    {"note", "备注", "note"},
+    {"off_track", "严重滞后", "off track"},
+    {"on_track", "进度正常", "on track"},
+    {"out_dir", "输出目录", "out"},
+    {"path", "路径", "path"},
+    {"period", "期间", "period"},
+    {"plan", "规划", "plan"},
+    {"plan_issuer", "发布", "issuer"},
+    {"point", "类别", "point"},
+    {"progress", "进度%", "progress %"},
+    {"provisional", "初步数据", "provisional"},
+    {"provisional_mark", "初步", "provisional"},
+    {"ratio", "比率", "ratio"},
+    {"reason", "原因", "reason"},
+    {"recorded_at", "记录时间", "recorded at"},
+    {"recorded_by", "记录人", "recorded by"},
+    {"ref", "指标", "target"},
+    {"report_period", "报告期", "period"},
+    {"responsible", "责任单位", "responsible"},
+    {"retracted_by", "已被撤回", "retracted by"},
+    {"retracts", "撤回", "retracts"},
+    {"revision", "版本", "revision"},
+    {"rule", "规则", "rule"},
+    {"ruling", "结论", "ruling"},
+    {"schedule", "定时报告", "schedule"},
+    {"sha256", "SHA-256", "sha256"},
+    {"shortfall", "缺口", "shortfall"},
+    {"source", "来源", "source"},
+    {"source_clause", "原文", "source clause"},
+    {"stale", "数据过期", "stale"},
+    {"status", "状态", "status"},
+    {"status_report", "规划执行情况报告", "Status report"},
+    {"summary", "汇总", "summary"},
+    {"target", "目标值", "target"},
+    {"targets", "指标数", "targets"},
+    {"tasks", "任务", "tasks"},
+    {"title", "名称", "title"},
+    {"trajectory", "轨迹", "trajectory"},
+    {"trajectory_points", "轨迹点", "trajectory points"},
+    {"unit", "单位", "unit"},
+    {"unverifiable", "无法核实", "unverifiable"},
+    {"value", "数值", "value"},
+    {"version", "版本", "version"},
+};
+
+constexpr bool sorted_once(const Label* first, const Label* last) {
+  for (const Label* l = first; l + 1 != last; ++l)
+    if (!(l->key < (l + 1)->key)) return false;
+  return true;
+}
+static_assert(sorted_once(std::begin(labels), std::end(labels)),
+              "keep the label keys sorted, each key once");
 
 } // namespace
 
 std::string_view label(Lang lang, std::string_view key) {
-  for (const auto& [k, zh, en] : labels)
-    if (k == key) return lang == Lang::zh ? zh : en;
-  return key;
+  auto it = std::lower_bound(std::begin(labels), std::end(labels), key,
+                             [](const Label& l, std::string_view k) { return l.key < k; });
+  if (it == std::end(labels) || it->key != key) return key;
+  return lang == Lang::zh ? it->zh : it->en;
+}
+
+std::string_view label(Lang lang, assess::Status status) { return label(lang, to_string(status)); }
+std::string_view label(Lang lang, assess::Flag flag) { return label(lang, to_string(flag)); }
+std::string_view label(Lang lang, audit::Ruling ruling) { return label(lang, to_string(ruling)); }
+
+const std::string& title_in(Lang lang, const Target& target) {
+  return lang == Lang::en && !target.title_en.empty() ? target.title_en : target.title;
+}
+
+const std::vector<Label>& all_labels() {
+  static const std::vector<Label> all(std::begin(labels), std::end(labels));
+  return all;
 }
 
 } // namespace plantrack::report

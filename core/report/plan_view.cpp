@@ -51,7 +51,7 @@ std::string plans_table(const std::vector<engine::PlanSummary>& plans, Lang lang
 
 std::string plan_text(const Plan& p, Lang lang) {
   std::string out = fmt::format("{}  {}\n", p.id, p.title);
-  out += fmt::format("{}: {}  ({})\n", label(lang, "issuer"), p.issuer, p.jurisdiction);
+  out += fmt::format("{}: {}  ({})\n", label(lang, "plan_issuer"), p.issuer, p.jurisdiction);
   out += fmt::format("{}: {}..{}  {}: {}\n", label(lang, "period"), format_date(p.start),
                      format_date(p.end), label(lang, "cadence"), to_string(p.cadence));
   out += fmt::format("{}: {} ({})\n", label(lang, "source"), p.source.title,
@@ -63,7 +63,7 @@ std::string plan_text(const Plan& p, Lang lang) {
       table.header.emplace_back(label(lang, key));
     for (const auto& t : p.targets) {
       if (t.goal != g.id) continue;
-      std::string title = lang == Lang::en && !t.title_en.empty() ? t.title_en : t.title;
+      const std::string& title = title_in(lang, t);
       std::string kind(to_string(t.kind));
       if (t.per) kind += "/" + std::string(to_string(*t.per));
       table.rows.push_back({t.id, title, kind, target_rule_text(t), t.unit.empty() ? "-" : t.unit,

@@ -37,6 +37,12 @@ std::string target_text(const Target& t) {
   return t.unit.empty() ? body : body + " " + t.unit;
 }
 
+std::vector<std::string> flag_names(const std::vector<assess::Flag>& flags) {
+  std::vector<std::string> names;
+  for (auto f : flags) names.emplace_back(to_string(f));
+  return names;
+}
+
 std::string format_value(double value, std::optional<int> precision) {
   std::string s = fmt::format("{:.{}f}", value, precision.value_or(2));
   if (!precision) {
@@ -74,8 +80,8 @@ json target_json(const Plan& plan, const Target& t, const assess::Assessment& a)
       {"progress_pct", number_or_null(a.progress_pct)},
       {"forecast", number_or_null(a.forecast)},
       {"needed_per_year", number_or_null(a.needed_per_year)},
-      {"status", assess::to_string(a.status)},
-      {"flags", a.flags},
+      {"status", to_string(a.status)},
+      {"flags", flag_names(a.flags)},
       {"first_breach", breach},
       {"responsible", t.responsible},
   };
@@ -122,8 +128,8 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
                            true,  true,  true,  true,  false, false};
     for (const auto& [t, a] : p.targets) {
       std::string flags;
-      for (const auto& f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
-      std::string title = lang == Lang::en && !t.title_en.empty() ? t.title_en : t.title;
+      for (auto f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
+      const std::string& title = title_in(lang, t);
       std::string current = !a.current ? "-"
                             : t.kind == Kind::milestone
                                 ? std::string(*a.current >= 1 ? "done" : "not done")
@@ -152,7 +158,7 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
       }
     }
     if (table.rows.empty())
-      out += lang == Lang::zh ? "(无指标)\n" : "(no targets)\n";
+      out += fmt::format("({})\n", label(lang, "no_targets"));
     else
       out += render(table);
   }

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace plantrack::report {
 
@@ -24,6 +25,9 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
 // The ANSI colour of a status: green on track or achieved, yellow at risk, red in trouble,
 // dim without data.
 std::string status_color(assess::Status s);
+
+// The names of `flags`, in order, as JSON and CSV list them.
+std::vector<std::string> flag_names(const std::vector<assess::Flag>& flags);
 
 // "≥5000 件", "done", "10..20 %": the rule and value of a target, for tables.
 std::string target_text(const Target& target);

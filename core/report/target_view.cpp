@@ -28,7 +28,7 @@ json target_detail_json(const engine::TargetDetail& d) {
   const Target& t = d.target;
   json trajectory = json::array();
   for (const auto& p : d.trajectory)
-    trajectory.push_back({{"date", format_date(p.t)}, {"value", p.value}, {"point", p.what}});
+    trajectory.push_back({{"date", format_date(p.t)}, {"value", p.value}, {"point", to_string(p.kind)}});
   json out = target_json(d.plan, t, d.result);
   out["as_of"] = format_date(d.as_of);
   out["known_at"] = format_timestamp(d.known_at);
@@ -46,30 +46,27 @@ json target_detail_json(const engine::TargetDetail& d) {
 std::string target_detail_text(const engine::TargetDetail& d, Lang lang) {
   const Target& t = d.target;
   const auto& a = d.result;
-  bool zh = lang == Lang::zh;
   std::string out;
-  std::string title = lang == Lang::en && !t.title_en.empty() ? t.title_en : t.title;
-  out += fmt::format("{}/{}  {}\n", d.plan.id, t.id, title);
+  out += fmt::format("{}/{}  {}\n", d.plan.id, t.id, title_in(lang, t));
   std::string kind(to_string(t.kind));
   if (t.per) kind += "/" + std::string(to_string(*t.per));
   out += fmt::format("{}: {}  {}: {} {}  {}: {}  {}: {}\n", label(lang, "kind"), kind,
                      label(lang, "rule"), to_string(t.rule), target_text(t),
-                     label(lang, "deadline"), format_date(t.deadline), zh ? "轨迹" : "trajectory",
+                     label(lang, "deadline"), format_date(t.deadline), label(lang, "trajectory"),
                      to_string(t.trajectory));
   for (const auto& g : d.plan.goals)
     if (g.id == t.goal) out += fmt::format("{}: [{}] {}\n", label(lang, "goal"), g.id, g.title);
   if (!t.responsible.empty())
     out += fmt::format("{}: {}\n", label(lang, "responsible"), joined(t.responsible));
-  out += fmt::format("{}: {}\n", zh ? "原文" : "source clause", t.source);
+  out += fmt::format("{}: {}\n", label(lang, "source_clause"), t.source);
   if (!t.note.empty()) out += fmt::format("{}: {}\n", label(lang, "note"), t.note);
 
-  out += fmt::format("\n{} {} ({} {})\n", zh ? "评估 截至" : "assessment as of",
-                     format_date(d.as_of), zh ? "数据截至" : "known at",
-                     format_local(d.known_at, display_zone));
+  out += fmt::format("\n{} {} ({} {})\n", label(lang, "assessment_as_of"), format_date(d.as_of),
+                     label(lang, "known_at"), format_local(d.known_at, display_zone));
   std::string flags;
-  for (const auto& f : a.flags) flags += (flags.empty() ? "" : ", ") + std::string(label(lang, f));
+  for (auto f : a.flags) flags += (flags.empty() ? "" : ", ") + std::string(label(lang, f));
   Table facts;
-  facts.header = {zh ? "项目" : "item", zh ? "数值" : "value"};
+  facts.header = {std::string(label(lang, "item")), std::string(label(lang, "value"))};
   auto row = [&](std::string_view key, std::string value) {
     facts.rows.push_back({std::string(label(lang, key)), std::move(value)});
   };
@@ -86,25 +83,25 @@ std::string target_detail_text(const engine::TargetDetail& d, Lang lang) {
                                  " (" + a.current_period.value_or("-") + ")"
                            : "-");
   row("expected", with_unit(a.expected, t));
-  facts.rows.push_back({zh ? "当前应达值" : "expected now", with_unit(d.expected_now, t)});
+  row("expected_now", with_unit(d.expected_now, t));
   row("ratio", a.ratio ? format_value(*a.ratio, 3) : "-");
   row("gap", with_unit(a.gap, t));
-  facts.rows.push_back({zh ? "缺口" : "shortfall", with_unit(a.shortfall, t)});
+  row("shortfall", with_unit(a.shortfall, t));
   row("progress", a.progress_pct ? format_value(*a.progress_pct, 1) : "-");
   row("forecast", a.forecast ? with_unit(a.forecast, t) + " (" + format_date(t.deadline) + ")" : "-");
   row("needed_per_year", with_unit(a.needed_per_year, t));
   out += render(facts);
 
   if (!d.trajectory.empty()) {
-    out += fmt::format("\n{}\n", zh ? "轨迹点" : "trajectory points");
+    out += fmt::format("\n{}\n", label(lang, "trajectory_points"));
     Table points;
-    points.header = {zh ? "日期" : "date", label(lang, "value").data(), zh ? "类别" : "point"};
+    for (auto key : {"date", "value", "point"}) points.header.emplace_back(label(lang, key));
     points.right_aligned = {false, true, false};
     for (const auto& p : d.trajectory)
-      points.rows.push_back({format_date(p.t), format_value(p.value, t.precision), std::string(p.what)});
+      points.rows.push_back({format_date(p.t), format_value(p.value, t.precision), std::string(to_string(p.kind))});
     out += render(points);
   }
-  out += fmt::format("\n{} ({})\n", zh ? "记录" : "entries", d.entries.size());
+  out += fmt::format("\n{} ({})\n", label(lang, "entry_history"), d.entries.size());
   if (!d.entries.empty()) out += entries_table(d.entries, lang);
   return out;
 }

@@ -100,7 +100,7 @@ inline assess::Context as_of(std::string_view d, Thresholds thresholds) {
 inline double get(const std::optional<double>& o) { return o ? *o : std::nan(""); }
 
 inline std::string status_of(const assess::Assessment& a) {
-  return std::string(assess::to_string(a.status));
+  return std::string(to_string(a.status));
 }
 
 } // namespace plantrack::support

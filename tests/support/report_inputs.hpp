@@ -108,7 +108,7 @@ inline assess::Assessment patents_result() {
 inline assess::Assessment share_result() {
   assess::Assessment a;
   a.status = assess::Status::off_track;
-  a.flags = {"stale"};
+  a.flags = {assess::Flag::stale};
   a.target_value = 70;
   a.baseline = assess::Observation{ymd(2015, 12, 31), 60};
   a.current = 61.5;
@@ -186,7 +186,7 @@ inline engine::TargetDetail patents_detail() {
   d.entries = {demo_entry(1, "patents", "2017", 3900, "3900", "件"),
                demo_entry(2, "patents", "2018", 4400, "4400", "件")};
   d.expected_now = 4400;
-  d.trajectory = {{ymd(2015, 12, 31), 3000, "baseline"}, {ymd(2020, 12, 31), 5000, "target"}};
+  d.trajectory = {{ymd(2015, 12, 31), 3000, assess::PointKind::baseline}, {ymd(2020, 12, 31), 5000, assess::PointKind::target}};
   return d;
 }
 
@@ -194,7 +194,7 @@ inline engine::TargetDetail share_detail() {
   engine::TargetDetail d = detail_of(share_target(), share_result());
   d.entries = {demo_entry(3, "share", "2017", 61.5, "61.5", "%")};
   d.expected_now = 65.2;
-  d.trajectory = {{ymd(2015, 12, 31), 60, "baseline"}, {ymd(2020, 12, 31), 70, "target"}};
+  d.trajectory = {{ymd(2015, 12, 31), 60, assess::PointKind::baseline}, {ymd(2020, 12, 31), 70, assess::PointKind::target}};
   return d;
 }
 

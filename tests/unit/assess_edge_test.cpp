@@ -303,7 +303,7 @@ TEST(AssessEdge, entry_after_the_deadline_never_counts) {
   auto late_only = assess(five_year_target(), {entry(2, "2021-01-01", 300)}, as_of("2022-06-30"));
   EXPECT_EQ(status_of(late_only), "no_data");
   EXPECT_FALSE(late_only.current.has_value());
-  EXPECT_THAT(late_only.flags, Contains("final_data_missing"));
+  EXPECT_THAT(late_only.flags, Contains(Flag::final_data_missing));
 }
 
 // 100 on 2019-12-31 to at least 200 by 2020-02-29: 31 (January) + 29 (February) = 60 days.
@@ -346,19 +346,19 @@ TEST(AssessEdge, leap_day_deadline_stale_with_monthly_cadence) {
   Target t = leap_day_target();
   auto monthly = [](std::string_view d) { return as_of(d, Cadence::month); };
   EXPECT_THAT(assess(t, {entry(1, "2020-01-28", 150)}, monthly("2020-02-29")).flags,
-              Contains("stale"));
+              Contains(Flag::stale));
   EXPECT_THAT(assess(t, {entry(1, "2020-01-29", 150)}, monthly("2020-02-29")).flags,
-              Not(Contains("stale")));
+              Not(Contains(Flag::stale)));
   EXPECT_THAT(assess(t, {entry(1, "2020-01", 150)}, monthly("2020-02-29")).flags,
-              Not(Contains("stale")));
+              Not(Contains(Flag::stale)));
   EXPECT_THAT(assess(t, {entry(1, "2019-12", 110)}, monthly("2020-02-01")).flags,
-              Contains("stale"));
+              Contains(Flag::stale));
   EXPECT_THAT(assess(t, {entry(1, "2019-12", 110)}, monthly("2020-01-31")).flags,
-              Not(Contains("stale")));
+              Not(Contains(Flag::stale)));
   // After the deadline stale is not raised (docs/assessment.md); final_data_missing is.
   auto after = assess(t, {entry(1, "2020-01-28", 150)}, monthly("2020-03-01"));
-  EXPECT_THAT(after.flags, Not(Contains("stale")));
-  EXPECT_THAT(after.flags, Contains("final_data_missing"));
+  EXPECT_THAT(after.flags, Not(Contains(Flag::stale)));
+  EXPECT_THAT(after.flags, Contains(Flag::final_data_missing));
 }
 
 TEST(AssessEdge, leap_day_deadline_final_data_missing_uses_february_2020) {
@@ -366,20 +366,20 @@ TEST(AssessEdge, leap_day_deadline_final_data_missing_uses_february_2020) {
   Target t = leap_day_target();
   Context d = as_of("2020-03-01", Cadence::month);
   // 2020-01 ends 2020-01-31, before 2020-02-01 → final_data_missing.
-  EXPECT_THAT(assess(t, {entry(1, "2020-01", 150)}, d).flags, Contains("final_data_missing"));
+  EXPECT_THAT(assess(t, {entry(1, "2020-01", 150)}, d).flags, Contains(Flag::final_data_missing));
   // 2020-02 (ends on T), 2020-02-29 and 2020-02-01 each lie inside 2020-02 → covered.
   EXPECT_THAT(assess(t, {entry(1, "2020-01", 150), entry(2, "2020-02", 190)}, d).flags,
-              Not(Contains("final_data_missing")));
+              Not(Contains(Flag::final_data_missing)));
   EXPECT_THAT(assess(t, {entry(1, "2020-02-29", 190)}, d).flags,
-              Not(Contains("final_data_missing")));
+              Not(Contains(Flag::final_data_missing)));
   EXPECT_THAT(assess(t, {entry(1, "2020-02-01", 190)}, d).flags,
-              Not(Contains("final_data_missing")));
+              Not(Contains(Flag::final_data_missing)));
   // 2020-03 ends after T: it does not count, so it covers nothing.
   EXPECT_THAT(assess(t, {entry(1, "2020-01", 150), entry(2, "2020-03", 210)}, d).flags,
-              Contains("final_data_missing"));
+              Contains(Flag::final_data_missing));
   // Not flagged on D = T.
   EXPECT_THAT(assess(t, {entry(1, "2020-01", 150)}, as_of("2020-02-29", Cadence::month)).flags,
-              Not(Contains("final_data_missing")));
+              Not(Contains(Flag::final_data_missing)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +418,7 @@ TEST(AssessEdge, entries_logged_out_of_order_give_the_same_result) {
   // 2019-12-31 is 1461 days after 2015-12-31 (366 + 365 + 365 + 365).
   EXPECT_NEAR(get(y.current), 170, eps);
   EXPECT_NEAR(get(y.ratio), 70 / (100.0 * 1461 / 1827), eps);
-  EXPECT_THAT(y.flags, Not(Contains("provisional")));
+  EXPECT_THAT(y.flags, Not(Contains(Flag::provisional)));
 
   // The same for a cumulative target (10 + 3 + 4 + 5 = 22) and a quarterly flow.
   Target cum =
@@ -456,11 +456,11 @@ TEST(AssessEdge, same_period_later_recorded_entry_wins_for_a_level_target) {
   std::vector<Entry> prov_winner{provisional(recorded_at(entry(1, "2018", 160), 100)),
                                  recorded_at(entry(2, "2018", 150), 50)};
   EXPECT_THAT(assess(five_year_target(), prov_winner, as_of("2019-06-30")).flags,
-              Contains("provisional"));
+              Contains(Flag::provisional));
   std::vector<Entry> prov_loser{recorded_at(entry(1, "2018", 160), 100),
                                 provisional(recorded_at(entry(2, "2018", 150), 50))};
   EXPECT_THAT(assess(five_year_target(), prov_loser, as_of("2019-06-30")).flags,
-              Not(Contains("provisional")));
+              Not(Contains(Flag::provisional)));
 }
 
 TEST(AssessEdge, same_period_same_recorded_at_is_broken_by_id) {
@@ -491,14 +491,14 @@ TEST(AssessEdge, flow_per_quarter_monthly_entry_is_scaled_to_the_quarter) {
   Target t = flow_per(Cadence::quarter, Rule::at_least, 300, "2020-12-31");
   auto a = assess(t, {entry(1, "2020-02", 100)}, as_of("2020-03-10"));
   EXPECT_NEAR(get(a.current), 100.0 * 91 / 29, eps);
-  EXPECT_THAT(a.flags, Contains("estimated"));
+  EXPECT_THAT(a.flags, Contains(Flag::estimated));
   EXPECT_EQ(a.current_period, std::optional<std::string>("2020Q1"));
   ASSERT_TRUE(a.current_date.has_value());
   EXPECT_EQ(format_date(*a.current_date), "2020-03-31");
   // Two months: (90 + 100)·91/(31 + 29) = 190·91/60, still estimated.
   auto two = assess(t, {entry(1, "2020-01", 90), entry(2, "2020-02", 100)}, as_of("2020-03-10"));
   EXPECT_NEAR(get(two.current), 190.0 * 91 / 60, eps);
-  EXPECT_THAT(two.flags, Contains("estimated"));
+  EXPECT_THAT(two.flags, Contains(Flag::estimated));
   // 2019Q1 (not a leap year) = 90 days: 2019-01 → 100·90/31.
   auto y2019 = assess(flow_per(Cadence::quarter, Rule::at_least, 300, "2020-12-31"),
                       {entry(1, "2019-01", 100)}, as_of("2019-02-10"));
@@ -512,7 +512,7 @@ TEST(AssessEdge, flow_per_quarter_three_months_sum_exactly) {
   auto a = assess(t, {entry(1, "2020-01", 90), entry(2, "2020-02", 100), entry(3, "2020-03", 110)},
                   as_of("2020-04-10"));
   EXPECT_NEAR(get(a.current), 300, eps);
-  EXPECT_THAT(a.flags, Not(Contains("estimated")));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::estimated)));
   EXPECT_EQ(a.current_period, std::optional<std::string>("2020Q1"));
   ASSERT_TRUE(a.current_date.has_value());
   EXPECT_EQ(format_date(*a.current_date), "2020-03-31");
@@ -526,7 +526,7 @@ TEST(AssessEdge, flow_per_month_whole_year_entry_is_scaled_down) {
   auto a = assess(t, {entry(1, "2019", 1200)}, as_of("2020-01-10", Cadence::month));
   EXPECT_NEAR(get(a.current), 1200.0 * 31 / 365, eps);
   EXPECT_LT(get(a.current), 1200);
-  EXPECT_THAT(a.flags, Contains("estimated"));
+  EXPECT_THAT(a.flags, Contains(Flag::estimated));
   EXPECT_EQ(a.current_period, std::optional<std::string>("2019-12"));
 }
 

@@ -258,7 +258,7 @@ TEST(Assess, flow_full_year_entry_is_the_year_amount) {
   auto a = assess(flow_per_year(Rule::at_least, 3000, "2015-12-31"),
                   {entry(1, "2014", 2700), entry(2, "2013", 2400)}, as_of("2015-03-01"));
   EXPECT_NEAR(get(a.current), 2700, eps);
-  EXPECT_THAT(a.flags, Not(Contains("estimated")));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::estimated)));
 }
 
 TEST(Assess, flow_year_to_date_is_annualised_and_estimated) {
@@ -267,7 +267,7 @@ TEST(Assess, flow_year_to_date_is_annualised_and_estimated) {
       assess(flow_per_year(Rule::at_least, 3000, "2015-12-31"),
              {entry(1, "2013", 2400), entry(2, "2014-01..2014-11", 2628.7)}, as_of("2014-12-15"));
   EXPECT_NEAR(get(a.current), 2628.7 * 365 / 334, eps);
-  EXPECT_THAT(a.flags, Contains("estimated"));
+  EXPECT_THAT(a.flags, Contains(Flag::estimated));
 }
 
 TEST(Assess, flow_full_year_replaces_the_year_to_date_figure) {
@@ -275,7 +275,7 @@ TEST(Assess, flow_full_year_replaces_the_year_to_date_figure) {
       assess(flow_per_year(Rule::at_least, 3000, "2015-12-31"),
              {entry(1, "2014-01..2014-11", 2628.7), entry(2, "2014", 2900)}, as_of("2015-03-01"));
   EXPECT_NEAR(get(a.current), 2900, eps);
-  EXPECT_THAT(a.flags, Not(Contains("estimated")));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::estimated)));
 }
 
 TEST(Assess, flow_disjoint_half_years_add_up_without_estimate) {
@@ -283,7 +283,7 @@ TEST(Assess, flow_disjoint_half_years_add_up_without_estimate) {
                   {entry(1, "2018-07..2018-12", 150), entry(2, "2018-01..2018-06", 100)},
                   as_of("2019-03-01"));
   EXPECT_NEAR(get(a.current), 250, eps);
-  EXPECT_THAT(a.flags, Not(Contains("estimated")));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::estimated)));
 }
 
 TEST(Assess, cumulative_current_is_baseline_plus_increments) {
@@ -319,7 +319,7 @@ TEST(Assess, cumulative_entity_counted_twice_is_flagged) {
                              with_entities(entry(2, "2018-02", 2), {"Beta", "Gamma"}),
                              with_entities(entry(3, "2018-03", 1), {"Delta"})};
   auto a = assess(t, entries, as_of("2018-04-10", Cadence::month));
-  EXPECT_THAT(a.flags, Contains("duplicate_entity"));
+  EXPECT_THAT(a.flags, Contains(Flag::duplicate_entity));
   EXPECT_THAT(a.duplicate_entities, ElementsAre("Beta"));
 }
 
@@ -329,7 +329,7 @@ TEST(Assess, cumulative_distinct_entities_are_not_flagged) {
   std::vector<Entry> entries{with_entities(entry(1, "2018-01", 2), {"Acme", "Beta"}),
                              with_entities(entry(2, "2018-02", 1), {"Gamma"})};
   auto a = assess(t, entries, as_of("2018-04-10", Cadence::month));
-  EXPECT_THAT(a.flags, Not(Contains("duplicate_entity")));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::duplicate_entity)));
   EXPECT_TRUE(a.duplicate_entities.empty());
 }
 
@@ -518,10 +518,10 @@ TEST(Assess, stale_when_latest_period_ended_more_than_one_cadence_before_as_of) 
       with_baseline(target(Kind::level, Rule::at_least, 200, "2025-12-31"), "2015-12-31", 100);
   // 2018-12-31 + one year = 2019-12-31 < 2020-01-01.
   auto late = assess(t, {entry(1, "2018", 150)}, as_of("2020-01-01"));
-  EXPECT_THAT(late.flags, Contains("stale"));
+  EXPECT_THAT(late.flags, Contains(Flag::stale));
   // Exactly one cadence is not more than one cadence.
   auto on_time = assess(t, {entry(1, "2018", 150)}, as_of("2019-12-31"));
-  EXPECT_THAT(on_time.flags, Not(Contains("stale")));
+  EXPECT_THAT(on_time.flags, Not(Contains(Flag::stale)));
 }
 
 TEST(Assess, stale_with_a_monthly_cadence) {
@@ -529,55 +529,55 @@ TEST(Assess, stale_with_a_monthly_cadence) {
       with_baseline(target(Kind::level, Rule::at_least, 200, "2025-12-31"), "2015-12-31", 100);
   // 2020-01-31 + one month = 2020-02-29 (clamped to the month's end).
   EXPECT_THAT(assess(t, {entry(1, "2020-01", 150)}, as_of("2020-03-01", Cadence::month)).flags,
-              Contains("stale"));
+              Contains(Flag::stale));
   EXPECT_THAT(assess(t, {entry(1, "2020-01", 150)}, as_of("2020-02-29", Cadence::month)).flags,
-              Not(Contains("stale")));
+              Not(Contains(Flag::stale)));
 }
 
 TEST(Assess, finished_target_past_its_deadline_is_not_stale) {
   // The engine's documented choice: stale only while D ≤ T.
   auto a = assess(five_year_target(), {entry(1, "2020", 210)}, as_of("2023-06-30"));
   EXPECT_EQ(status_of(a), "achieved");
-  EXPECT_THAT(a.flags, Not(Contains("stale")));
-  EXPECT_THAT(a.flags, Not(Contains("final_data_missing")));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::stale)));
+  EXPECT_THAT(a.flags, Not(Contains(Flag::final_data_missing)));
 }
 
 TEST(Assess, provisional_when_the_value_comes_from_a_provisional_entry) {
   auto a = assess(five_year_target(), {entry(1, "2017", 130), provisional(entry(2, "2018", 150))},
                   as_of("2019-03-01"));
-  EXPECT_THAT(a.flags, Contains("provisional"));
+  EXPECT_THAT(a.flags, Contains(Flag::provisional));
   auto b = assess(five_year_target(), {provisional(entry(1, "2017", 130)), entry(2, "2018", 150)},
                   as_of("2019-03-01"));
-  EXPECT_THAT(b.flags, Not(Contains("provisional")));
+  EXPECT_THAT(b.flags, Not(Contains(Flag::provisional)));
 }
 
 TEST(Assess, final_data_missing_when_no_entry_covers_the_last_period) {
   auto a = assess(five_year_target(), {entry(1, "2019", 170)}, as_of("2021-03-01"));
-  EXPECT_THAT(a.flags, Contains("final_data_missing"));
+  EXPECT_THAT(a.flags, Contains(Flag::final_data_missing));
   EXPECT_EQ(status_of(a), "missed");
   auto b = assess(five_year_target(), {entry(1, "2019", 170), entry(2, "2020", 190)},
                   as_of("2021-03-01"));
-  EXPECT_THAT(b.flags, Not(Contains("final_data_missing")));
+  EXPECT_THAT(b.flags, Not(Contains(Flag::final_data_missing)));
   // Not before the deadline has passed.
   auto c = assess(five_year_target(), {entry(1, "2019", 170)}, as_of("2020-12-31"));
-  EXPECT_THAT(c.flags, Not(Contains("final_data_missing")));
+  EXPECT_THAT(c.flags, Not(Contains(Flag::final_data_missing)));
 }
 
 TEST(Assess, final_data_missing_without_any_entry) {
   auto a = assess(five_year_target(), {}, as_of("2021-03-01"));
   EXPECT_EQ(status_of(a), "no_data");
-  EXPECT_THAT(a.flags, Contains("final_data_missing"));
+  EXPECT_THAT(a.flags, Contains(Flag::final_data_missing));
 }
 
 TEST(Assess, final_data_missing_for_a_flow_with_only_part_of_the_last_year) {
   Target t = flow_per_year(Rule::at_least, 3000, "2020-12-31");
   auto partial =
       assess(t, {entry(1, "2019", 2500), entry(2, "2020-01..2020-11", 2600)}, as_of("2021-03-01"));
-  EXPECT_THAT(partial.flags, Contains("final_data_missing"));
-  EXPECT_THAT(partial.flags, Contains("estimated"));
+  EXPECT_THAT(partial.flags, Contains(Flag::final_data_missing));
+  EXPECT_THAT(partial.flags, Contains(Flag::estimated));
   auto whole = assess(t, {entry(1, "2019", 2500), entry(2, "2020", 2800)}, as_of("2021-03-01"));
-  EXPECT_THAT(whole.flags, Not(Contains("final_data_missing")));
-  EXPECT_THAT(whole.flags, Not(Contains("estimated")));
+  EXPECT_THAT(whole.flags, Not(Contains(Flag::final_data_missing)));
+  EXPECT_THAT(whole.flags, Not(Contains(Flag::estimated)));
 }
 
 // ---------------------------------------------------------------------------------------------

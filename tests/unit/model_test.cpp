@@ -130,11 +130,11 @@ TEST(Cadence, add_cadence_clamps_to_the_end_of_the_month) {
   EXPECT_EQ(add_cadence(ymd(2020, 3, 31), Cadence::month, -1), ymd(2020, 2, 29));
 }
 
-TEST(Cadence, parse_cadence_names_the_choices) {
-  EXPECT_EQ(parse_cadence("month"), Cadence::month);
-  EXPECT_EQ(parse_cadence("quarter"), Cadence::quarter);
-  EXPECT_EQ(parse_cadence("year"), Cadence::year);
-  auto message = input_error_of([] { parse_cadence("week"); });
+TEST(Cadence, parse_enum_names_the_choices) {
+  EXPECT_EQ(parse_enum<Cadence>("month"), Cadence::month);
+  EXPECT_EQ(parse_enum<Cadence>("quarter"), Cadence::quarter);
+  EXPECT_EQ(parse_enum<Cadence>("year"), Cadence::year);
+  auto message = input_error_of([] { parse_enum<Cadence>("week"); });
   EXPECT_NE(message.find("'week'"), std::string::npos) << message;
 }
 

@@ -62,7 +62,7 @@ audit::TargetAudit exits_audit() {
   a.target_value = 3;
   a.current = 4;
   a.current_period = "2018";
-  a.flags = {"duplicate_entity"};
+  a.flags = {assess::Flag::duplicate_entity};
   a.duplicate_entities = {"企业乙"};
   auto e6 = demo_entry(6, "exits", "2017", 2, "2", "家");
   e6.entities = {"企业甲", "企业乙"};

@@ -94,7 +94,7 @@ TEST(ReportChart, x_axis_spans_every_date_drawn) {
 
 TEST(ReportChart, trajectory_milestones_are_diamonds_on_the_line) {
   auto d = support::patents_detail();
-  d.trajectory.insert(d.trajectory.begin() + 1, {ymd(2018, 12, 31), 4500, "milestone"});
+  d.trajectory.insert(d.trajectory.begin() + 1, {ymd(2018, 12, 31), 4500, assess::PointKind::milestone});
   // 2018-12-31 is day 1096: x = 64 + 552 · 1096/1827 = 395.1; y(4500) = 18 + 178 · 768/2436 = 74.1.
   std::string svg = target_chart(d);
   EXPECT_THAT(svg, HasSubstr("<polyline class=\"trajectory\" points=\"64.0,183.7 395.1,74.1 616.0,37.6\"/>"));

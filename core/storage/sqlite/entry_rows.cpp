@@ -84,7 +84,7 @@ void EntryRows::read(const EntryQuery& q, Entry& e) {
     text(c.note, e.note);
     e.provisional = q.int64(c.provisional) != 0;
     read_entities(q.text(c.entities), e.entities);
-    auto action = action_from(q.text(c.action));
+    auto action = from_string<Action>(q.text(c.action));
     if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(c.action)));
     e.action = *action;
     if (!q.null(c.corrects)) e.corrects = q.int64(c.corrects);

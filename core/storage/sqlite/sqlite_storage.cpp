@@ -285,7 +285,7 @@ public:
     std::vector<Schedule> out;
     while (q.executeStep())
       out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                     parse_cadence(q.getColumn(2).getString()), q.getColumn(3).getString(),
+                     parse_enum<Cadence>(q.getColumn(2).getString()), q.getColumn(3).getString(),
                      q.getColumn(4).getString(), timestamp_of(q.getColumn(5).getString()),
                      q.getColumn(6).getString()});
     return out;
