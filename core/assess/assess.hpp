@@ -33,6 +33,12 @@ constexpr auto enum_names(Flag) {
                            {Flag::duplicate_entity, "duplicate_entity"}});
 }
 
+// Whether `s` is trouble: off_track, missed or breached (`status --check` exits 4, reports
+// list these first).
+constexpr bool in_trouble(Status s) {
+  return s == Status::off_track || s == Status::missed || s == Status::breached;
+}
+
 // One value of a target's series: the state (level), the period amount (flow), the running
 // total (cumulative) or done/not done (milestone) at date `t`.
 struct Observation {

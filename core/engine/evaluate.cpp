@@ -123,9 +123,7 @@ std::vector<assess::Status> parse_statuses(const std::string& text, std::string_
 bool in_trouble(const StatusReport& report) {
   for (const auto& p : report.plans)
     for (const auto& t : p.targets)
-      if (t.result.status == assess::Status::off_track ||
-          t.result.status == assess::Status::missed || t.result.status == assess::Status::breached)
-        return true;
+      if (assess::in_trouble(t.result.status)) return true;
   return false;
 }
 

@@ -16,8 +16,6 @@ using json = nlohmann::ordered_json;
 using assess::Status;
 
 // Statuses that need attention, listed first in the summary.
-bool troubled(Status s) { return s == Status::off_track || s == Status::missed || s == Status::breached; }
-
 std::string value_cell(const std::optional<double>& v, const Target& t) {
   return v ? format_value(*v, t.precision) : "-";
 }
@@ -65,7 +63,7 @@ Outline outline(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) 
   add("data_digest", p.digest);
   for (const auto& t : p.targets) {
     ++o.counts[t.result.status];
-    if (troubled(t.result.status)) o.trouble.push_back(&t);
+    if (assess::in_trouble(t.result.status)) o.trouble.push_back(&t);
   }
   for (const auto& g : p.plan.goals) {
     std::vector<const engine::TargetDetail*> in_goal;
@@ -262,7 +260,7 @@ std::string render_json(const engine::PlanDetail& p, const ReportInfo& info) {
   json goals = json::array();
   for (const auto& t : p.targets) {
     ++by_status[t.result.status];
-    if (troubled(t.result.status)) trouble.push_back(p.plan.id + "/" + t.target.id);
+    if (assess::in_trouble(t.result.status)) trouble.push_back(p.plan.id + "/" + t.target.id);
   }
   for (auto s : enum_values<Status>()) counts[std::string(to_string(s))] = by_status[s];
   for (const auto& g : p.plan.goals) {
