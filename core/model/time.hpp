@@ -19,7 +19,7 @@ inline const std::string display_zone = "Asia/Shanghai";
 std::string format_timestamp(Timestamp t);
 // The civil date at instant `t` in the IANA time zone `zone` (e.g. "Asia/Shanghai").
 Date civil_date(Timestamp t, const std::string& zone);
-// `t` shown in `zone` as 2019-06-30 16:00 (+08).
+// `t` shown in `zone` as 2019-06-30 16:00 (+0800).
 std::string format_local(Timestamp t, const std::string& zone);
 // The first instant of civil day `d` in `zone` (local midnight).
 Timestamp start_of_day(Date d, const std::string& zone);

@@ -77,8 +77,9 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
     out += line("final_value", final_value);
     out += line("ruling",
                 std::string(label(lang, t.ruling)) +
-                    (t.result.first_breach ? fmt::format(" ({} {})", t.result.first_breach->period,
-                                                         format_value(t.result.first_breach->value))
+                    (t.result.first_breach ? fmt::format(" ({} {}{})", t.result.first_breach->period,
+                                                         format_value(t.result.first_breach->value),
+                                                         t.target.unit.empty() ? "" : " " + t.target.unit)
                                            : ""));
     if (!t.result.flags.empty()) {
       std::string flags;

@@ -44,7 +44,7 @@ std::string target_chart(const engine::TargetDetail& d) {
   for (const auto& o : a.series) dates.push_back(o.t), values.push_back(o.value);
   if (a.forecast) values.push_back(*a.forecast);
   // Superseded versions of level and flow entries are drawn at their own value.
-  std::set<std::int64_t> in_force, corrected_dates_ids;
+  std::set<std::int64_t> in_force;
   for (const auto& e : effective_entries(d.entries, d.known_at)) in_force.insert(e.id);
   bool raw_values = t.kind == Kind::level || t.kind == Kind::flow;
   std::vector<const Entry*> superseded, corrections;
@@ -84,8 +84,8 @@ std::string target_chart(const engine::TargetDetail& d) {
   auto target_line = [&](double v) {
     svg += fmt::format("<line class=\"target\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", left,
                        num(s.y(v)), width - right, num(s.y(v)));
-    svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{} {}</text>\n", width - right - 4,
-                       num(s.y(v) - 4), html_escape(target_text(t)), "");
+    svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>\n", width - right - 4,
+                       num(s.y(v) - 4), html_escape(target_text(t)));
   };
   if (t.rule == Rule::between) {
     target_line(*t.min);

@@ -110,7 +110,8 @@ std::string md_row(const std::vector<std::string>& cells) {
 
 std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
   Outline o = outline(p, info, lang);
-  std::string out = fmt::format("# {}: {}\n\n", label(lang, "status_report"), p.plan.title);
+  std::string out =
+      fmt::format("# {}: {}\n\n", label(lang, "status_report"), md_cell(p.plan.title));
   out += md_row({std::string(label(lang, "item")), std::string(label(lang, "content"))}) +
          "| --- | --- |\n";
   for (const auto& [k, v] : o.meta) out += md_row({k, v});
@@ -122,10 +123,11 @@ std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang 
   if (!o.trouble.empty()) {
     out += fmt::format("\n{}:\n\n", label(lang, "needs_attention"));
     for (const auto* t : o.trouble)
-      out += fmt::format("- **{}** {}: {}\n", t->target.id, t->target.title, label(lang, t->result.status));
+      out += fmt::format("- **{}** {}: {}\n", md_cell(t->target.id), md_cell(title_in(lang, t->target)),
+                         label(lang, t->result.status));
   }
   for (const auto& [goal, targets] : o.goals) {
-    out += fmt::format("\n## {}\n\n", goal->title);
+    out += fmt::format("\n## {}\n\n", md_cell(goal->title));
     auto header = target_columns(lang);
     out += md_row(header) + "|";
     for (size_t i = 0; i < header.size(); ++i) out += " --- |";
@@ -195,7 +197,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
     out += fmt::format("<p>{}:</p>\n<ul class=\"trouble\">\n", label(lang, "needs_attention"));
     for (const auto* t : o.trouble)
       out += fmt::format("<li><b>{}</b> {}: <span class=\"status-{}\">{}</span></li>\n",
-                         html_escape(t->target.id), html_escape(t->target.title),
+                         html_escape(t->target.id), html_escape(title_in(lang, t->target)),
                          to_string(t->result.status),
                          html_escape(std::string(label(lang, t->result.status))));
     out += "</ul>\n";

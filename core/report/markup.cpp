@@ -22,6 +22,8 @@ std::string md_cell(std::string_view text) {
   for (char c : text) {
     if (c == '|')
       out += "\\|";
+    else if (c == '<')
+      out += "\\<"; // no raw HTML reaches a Markdown viewer
     else if (c == '\n' || c == '\r')
       out += ' ';
     else

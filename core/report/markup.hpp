@@ -11,7 +11,8 @@ namespace plantrack::report {
 // Text safe inside HTML or SVG elements and attribute values.
 std::string html_escape(std::string_view text);
 
-// A Markdown table cell: pipes escaped, line breaks flattened.
+// Text for Markdown (a table cell, a heading, a list item): pipes and `<` escaped, so no
+// raw HTML gets through; line breaks flattened.
 std::string md_cell(std::string_view text);
 
 // A Markdown pipe table with the table's header and rows.

@@ -154,9 +154,9 @@ TEST(CompletionText, entities_counted_and_counted_twice) {
 
 TEST(CompletionText, a_breach_names_its_period_and_value) {
   EXPECT_THAT(completion_text(audit_of({polluters_audit()}), Lang::zh, false),
-              HasSubstr("  目标值: ≤0 家, 期限 2020-12-31\n  最终值: 0 家 (2020)\n  结论: 已越限 (2018-06 2)\n"));
+              HasSubstr("  目标值: ≤0 家, 期限 2020-12-31\n  最终值: 0 家 (2020)\n  结论: 已越限 (2018-06 2 家)\n"));
   EXPECT_THAT(completion_text(audit_of({polluters_audit()}), Lang::en, false),
-              HasSubstr("  ruling: breached (2018-06 2)\n"));
+              HasSubstr("  ruling: breached (2018-06 2 家)\n"));
 }
 
 TEST(CompletionText, a_milestone_is_done_or_not_done) {

@@ -56,7 +56,7 @@ TEST(ReportChart, patents_chart_exactly) {
             "<text class=\"axis end\" x=\"58\" y=\"30.3\">5100</text>\n"
             "<text class=\"axis end\" x=\"58\" y=\"183.7\">3000</text>\n"
             "<line class=\"target\" x1=\"64\" y1=\"37.6\" x2=\"616\" y2=\"37.6\"/>\n"
-            "<text class=\"label\" x=\"612\" y=\"33.6\">≥5000 件 </text>\n"
+            "<text class=\"label\" x=\"612\" y=\"33.6\">≥5000 件</text>\n"
             "<line class=\"asof\" x1=\"449.8\" y1=\"18\" x2=\"449.8\" y2=\"196\"/>\n"
             "<text class=\"label\" x=\"452.8\" y=\"28\">2019-06-30</text>\n"
             "<polyline class=\"trajectory\" points=\"64.0,183.7 616.0,37.6\"/>\n"
@@ -114,7 +114,7 @@ TEST(ReportChart, a_band_draws_both_bounds) {
   std::string svg = target_chart(d);
   EXPECT_EQ(count(svg, "<line class=\"target\""), 2u);
   EXPECT_THAT(svg, HasSubstr("<line class=\"target\" x1=\"64\" y1=\"153.0\" x2=\"616\" y2=\"153.0\"/>\n"
-                             "<text class=\"label\" x=\"612\" y=\"149.0\">62..70 % </text>\n"
+                             "<text class=\"label\" x=\"612\" y=\"149.0\">62..70 %</text>\n"
                              "<line class=\"target\" x1=\"64\" y1=\"30.3\" x2=\"616\" y2=\"30.3\"/>\n"));
 }
 
@@ -179,7 +179,7 @@ TEST(ReportChart, hostile_text_is_escaped) {
   std::string svg = target_chart(d);
   EXPECT_THAT(svg, HasSubstr("data-target=\"a&quot;b/share\""));
   EXPECT_THAT(svg, HasSubstr("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
-  EXPECT_THAT(svg, HasSubstr(">≥70 &lt;%&gt; </text>"));
+  EXPECT_THAT(svg, HasSubstr(">≥70 &lt;%&gt;</text>"));
   EXPECT_THAT(svg, HasSubstr("<title>#1 2017 61.5&lt;b&gt; (superseded)</title>"));
   EXPECT_THAT(svg, Not(HasSubstr("<script")));
   EXPECT_THAT(svg, Not(HasSubstr("<b>")));

@@ -108,7 +108,8 @@ TEST(ReportMarkdown, english_labels_and_english_titles) {
                              "| as of | 2019-06-30 |\n| known at | 2019-06-30 16:00 (+0800) |\n"));
   EXPECT_THAT(md, HasSubstr("\n## summary\n\n| status | targets |\n| --- | ---: |\n| achieved | 1 |\n"
                             "| on track | 1 |\n| off track | 1 |\n"));
-  EXPECT_THAT(md, HasSubstr("\nNeeds attention (off track, missed, breached):\n\n"));
+  EXPECT_THAT(md, HasSubstr("\nNeeds attention (off track, missed, breached):\n\n"
+                            "- **share** High-tech share: off track\n"));
   EXPECT_THAT(md, HasSubstr("| patents | Patent applications | 4400 件 (2018) |"));
   EXPECT_THAT(md, HasSubstr("| share | High-tech share | 61.5 % (2017) |"));
   EXPECT_THAT(md, HasSubstr("| 2.83 | off track | stale | 区经信委 |\n"));
@@ -313,10 +314,13 @@ TEST(ReportHtml, hostile_titles_are_escaped_everywhere) {
 }
 
 TEST(ReportMarkdown, hostile_text_stays_text) {
-  // Markdown has no escaping for HTML; what matters is that the tables keep their shape.
+  // A `<` is backslash-escaped (CommonMark): a viewer shows the text, never renders the HTML;
+  // and the tables keep their shape.
   std::string md = rendered("md", Lang::zh, hostile_plan());
-  EXPECT_THAT(md, StartsWith("# 规划执行情况报告: <script>alert(\"x\")</script>\n"));
-  EXPECT_THAT(md, HasSubstr("| share | \"><svg onload=alert(1)> | 61.5 % (2017) |"));
+  EXPECT_THAT(md, StartsWith("# 规划执行情况报告: \\<script>alert(\"x\")\\</script>\n"));
+  EXPECT_THAT(md, HasSubstr("| share | \">\\<svg onload=alert(1)> | 61.5 % (2017) |"));
+  for (size_t at = md.find('<'); at != std::string::npos; at = md.find('<', at + 1))
+    EXPECT_EQ(md[at - 1], '\\') << "an unescaped < at " << at;
 }
 
 } // namespace
