@@ -11,6 +11,10 @@ struct StatusOptions {
   std::string unit;
   std::string due_before;
   std::string only;
+  std::string nature;
+  std::string org;
+  CLI::Option* nature_option = nullptr;
+  CLI::Option* org_option = nullptr;
   bool check = false;
 };
 
@@ -23,6 +27,8 @@ void run_status(Session& session, const StatusOptions& opt) {
   query.unit = opt.unit;
   if (!opt.due_before.empty()) query.due_before = parse_date(opt.due_before, "--due-before");
   query.only = engine::parse_statuses(opt.only, "--only");
+  if (opt.nature_option->count()) query.nature = engine::parse_nature(opt.nature, "--nature");
+  if (opt.org_option->count()) query.org = opt.org;
   auto lang = session.lang();
   bool color = session.color(); // a bad --color is refused before any work
   auto report = engine::evaluate(session.store(), query);
@@ -42,6 +48,9 @@ void setup_status(CLI::App& app, Registry& registry) {
   cmd->add_option("--unit", opt->unit, "Only targets in this unit");
   cmd->add_option("--due-before", opt->due_before, "Only targets due before DATE");
   cmd->add_option("--only", opt->only, "Only these statuses, e.g. off_track,missed");
+  opt->nature_option =
+      cmd->add_option("--nature", opt->nature, "Only binding (约束性) or expected (预期性) targets");
+  opt->org_option = cmd->add_option("--org", opt->org, "Only targets this org leads or supports");
   cmd->add_flag("--check", opt->check, "Exit 4 when a shown target is off_track, missed or breached");
   registry.add(cmd, [opt](Session& session) { run_status(session, *opt); });
 }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 namespace plantrack::engine {
@@ -22,6 +23,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
   if (ids.empty())
     for (const auto& s : storage.list_plans(query.known_at)) ids.push_back(s.id);
 
+  std::set<std::string> orgs_named; // by the selected plans, to refuse an unknown --org
   for (const auto& id : ids) {
     // The plan as it stood at the known-at time (SPEC §2; plan revisions).
     auto found = plan_at(storage, id, query.known_at);
@@ -39,9 +41,20 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       run = end;
     }
 
+    for (const auto& target : plan->targets) {
+      orgs_named.insert(target.responsible.begin(), target.responsible.end());
+      orgs_named.insert(target.support.begin(), target.support.end());
+    }
+    for (const auto& task : plan->tasks) {
+      orgs_named.insert(task.responsible.begin(), task.responsible.end());
+      orgs_named.insert(task.support.begin(), task.support.end());
+    }
+
     PlanAssessment pa{*plan, {}};
     for (const auto& target : plan->targets) {
       if (!query.unit.empty() && target.unit != query.unit) continue;
+      if (query.nature && target.nature != *query.nature) continue;
+      if (query.org && !target.involves(*query.org)) continue;
       if (query.due_before && !(target.deadline < *query.due_before)) continue;
       assess::Context ctx{query.as_of, plan->cadence, thresholds_for(*plan, target)};
       auto result = assess::assess(target, by_target[target.id], ctx);
@@ -51,6 +64,15 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       pa.targets.push_back({target, std::move(result)});
     }
     report.plans.push_back(std::move(pa));
+  }
+  if (query.org && !orgs_named.count(*query.org)) {
+    std::string named;
+    for (const auto& o : orgs_named) named += (named.empty() ? "" : ", ") + o;
+    throw InputError(
+        named.empty() ? fmt::format("--org '{}' is not an org of the plans shown; they name none",
+                                    *query.org)
+                      : fmt::format("--org '{}' is not an org of the plans shown; use one of {}",
+                                    *query.org, named));
   }
   return report;
 }
@@ -118,6 +140,14 @@ std::vector<assess::Status> parse_statuses(const std::string& text, std::string_
     from = comma + 1;
   }
   return out;
+}
+
+Nature parse_nature(const std::string& text, std::string_view what) {
+  auto nature = from_string<Nature>(text);
+  if (!nature)
+    throw InputError(fmt::format("{} '{}' is not a nature; use one of {}", what, text,
+                                 joined_names<Nature>()));
+  return *nature;
 }
 
 bool in_trouble(const StatusReport& report) {

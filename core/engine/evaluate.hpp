@@ -33,9 +33,12 @@ struct StatusQuery {
   std::string unit;                        // keep targets in this unit
   std::optional<Date> due_before;          // keep targets whose deadline is before this date
   std::vector<assess::Status> only;        // keep targets with one of these statuses
+  std::optional<Nature> nature;            // keep targets of this nature
+  std::optional<std::string> org;          // keep targets this org leads or supports
 };
 
-// Assess the targets the query selects. Throws InputError for an unknown plan id.
+// Assess the targets the query selects. Throws InputError for an unknown plan id, and for an
+// org that no target or task of the selected plans names (listing the orgs they name).
 StatusReport evaluate(storage::Storage& storage, const StatusQuery& query);
 
 // One target in depth (`plantrack show`).
@@ -72,6 +75,10 @@ PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, D
 // The statuses named in `text`, separated by commas (e.g. "off_track,missed"; empty: none).
 // InputError naming `what` (e.g. "--only") and the bad name, listing the statuses.
 std::vector<assess::Status> parse_statuses(const std::string& text, std::string_view what);
+
+// The nature named `text` (binding or expected); InputError naming `what` (e.g. "--nature") and
+// the bad word, listing the accepted ones.
+Nature parse_nature(const std::string& text, std::string_view what);
 
 // Whether any target in the report is off_track, missed or breached (`status --check`).
 bool in_trouble(const StatusReport& report);

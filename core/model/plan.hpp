@@ -33,6 +33,12 @@ constexpr auto enum_names(Trajectory) {
   return name_table<Trajectory>({{Trajectory::linear, "linear"}, {Trajectory::compound, "compound"}});
 }
 
+// Whether a target is binding (约束性) or expected (预期性, the default) (SPEC §1 "Target").
+enum class Nature { expected, binding };
+constexpr auto enum_names(Nature) {
+  return name_table<Nature>({{Nature::expected, "expected"}, {Nature::binding, "binding"}});
+}
+
 // The ratio cut-offs between on_track, at_risk and off_track (SPEC §2).
 struct Thresholds {
   double on_track = 0.95;
@@ -67,9 +73,15 @@ struct Target {
   Trajectory trajectory = Trajectory::linear;
   std::optional<Thresholds> thresholds;
   std::optional<int> precision;
-  std::vector<std::string> responsible;
-  std::string source;
+  std::vector<std::string> responsible; // lead orgs (牵头单位)
+  std::vector<std::string> support;     // cooperating orgs (配合单位)
+  Nature nature = Nature::expected;
+  bool strive = false; // the document says 力争
+  std::string source;  // the clause; the plan's source title when the file gives none
   std::string note;
+
+  // Whether `org` leads or supports this target.
+  bool involves(std::string_view org) const;
 };
 
 struct Goal {
@@ -83,6 +95,7 @@ struct Task {
   std::string title;
   std::string goal;
   std::vector<std::string> responsible;
+  std::vector<std::string> support;
   std::string appraisal;
   std::string source;
   std::string note;

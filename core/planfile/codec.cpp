@@ -69,14 +69,19 @@ Plan plan_from_document(const json& doc) {
       t.thresholds = thresholds_of(j);
       if (j.contains("precision")) t.precision = j["precision"].get<int>();
       t.responsible = strings(j, "responsible");
-      t.source = j["source"];
+      t.support = strings(j, "support");
+      t.nature = parse_enum<Nature>(j.value("nature", "expected"));
+      t.strive = j.value("strive", false);
+      // Every view shows a source: a target without its own clause cites the plan's document.
+      t.source = j.value("source", p.source.title);
       t.note = j.value("note", "");
       p.targets.push_back(std::move(t));
     }
   if (doc.contains("tasks"))
     for (const auto& j : doc["tasks"])
       p.tasks.push_back({j["id"], j["title"], j.value("goal", ""), strings(j, "responsible"),
-                         j.value("appraisal", ""), j["source"], j.value("note", "")});
+                         strings(j, "support"), j.value("appraisal", ""), j["source"],
+                         j.value("note", "")});
   return p;
 }
 

@@ -23,6 +23,22 @@ bool intact(const std::set<std::string>& broken, const std::string& prefix) {
   return true;
 }
 
+// An org both leads and supports: one problem per such name under `support`.
+void check_orgs(const json& item, const std::string& at, Problems& problems) {
+  if (!item.contains("responsible") || !item.contains("support")) return;
+  const json& lead = item["responsible"];
+  const json& support = item["support"];
+  for (size_t k = 0; k < support.size(); ++k)
+    for (const auto& r : lead)
+      if (r == support[k]) {
+        problems.add(fmt::format("{}.support[{}]", at, k),
+                     fmt::format("'{}' is already responsible (the lead); list it under "
+                                 "responsible or support, not both",
+                                 support[k].get<std::string>()));
+        break;
+      }
+}
+
 } // namespace
 
 void validate_meaning(const json& doc, Problems& problems, const std::set<std::string>& broken) {
@@ -62,6 +78,7 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
     const json& t = targets[i];
     auto at = [&](const std::string& field) { return fmt::format("targets[{}].{}", i, field); };
     auto id = t["id"].get<std::string>();
+    check_orgs(t, fmt::format("targets[{}]", i), problems);
     if (!target_ids.insert(id).second)
       problems.add(at("id"), fmt::format("target id '{}' is used twice; give each target its own id", id));
     auto goal = t["goal"].get<std::string>();
@@ -133,6 +150,7 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
   for (size_t i = 0; i < tasks.size(); ++i) {
     if (!intact(broken, fmt::format("tasks[{}]", i))) continue;
     auto id = tasks[i]["id"].get<std::string>();
+    check_orgs(tasks[i], fmt::format("tasks[{}]", i), problems);
     if (!task_ids.insert(id).second)
       problems.add(fmt::format("tasks[{}].id", i), fmt::format("task id '{}' is used twice; give each task its own id", id));
     if (tasks[i].contains("goal") && !goal_ids.count(tasks[i]["goal"].get<std::string>()))

@@ -104,6 +104,7 @@ std::string explain(const Path& path, const json& doc, const std::string& descri
               : type == "integer" ? value->is_number_integer()
               : type == "array"   ? value->is_array()
               : type == "object"  ? value->is_object()
+              : type == "boolean" ? value->is_boolean()
                                   : true;
     if (!ok) {
       std::string article = type == "integer" || type == "array" || type == "object" ? "an" : "a";

@@ -34,11 +34,6 @@ std::string joined(const std::vector<std::string>& items, std::string_view sep) 
   return s;
 }
 
-std::string flags_text(const assess::Assessment& a, Lang lang) {
-  std::vector<std::string> out;
-  for (auto f : a.flags) out.emplace_back(label(lang, f));
-  return joined(out, ", ");
-}
 
 // The report's sections, shared by md and html: metadata rows, status counts, and the
 // targets grouped by goal with troubled ones first in the summary.
@@ -77,7 +72,7 @@ Outline outline(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) 
 std::vector<std::string> target_columns(Lang lang) {
   std::vector<std::string> h;
   for (auto key : {"ref", "title", "current", "target", "gap", "progress", "expected", "forecast",
-                   "needed_per_year", "status", "flags", "responsible"})
+                   "needed_per_year", "status", "flags", "responsible", "support", "nature"})
     h.emplace_back(label(lang, key));
   return h;
 }
@@ -98,8 +93,10 @@ std::vector<std::string> target_cells(const engine::TargetDetail& d, Lang lang) 
           value_cell(a.forecast, t),
           value_cell(a.needed_per_year, t),
           status,
-          flags_text(a, lang),
-          joined(t.responsible, ", ")};
+          flags_cell(t, a.flags, lang, ", "),
+          joined(t.responsible, ", "),
+          joined(t.support, ", "),
+          std::string(label(lang, t.nature))};
 }
 
 std::string md_row(const std::vector<std::string>& cells) {
@@ -234,7 +231,7 @@ std::string render_csv(const engine::PlanDetail& p) {
   std::string out =
       "plan,goal,target,title,unit,kind,rule,target_value,deadline,current,current_period,gap,"
       "shortfall,progress_pct,expected,expected_now,ratio,forecast,needed_per_year,status,flags,"
-      "responsible,as_of\r\n";
+      "responsible,support,nature,as_of\r\n";
   for (const auto& d : p.targets) {
     const Target& t = d.target;
     const auto& a = d.result;
@@ -248,8 +245,9 @@ std::string render_csv(const engine::PlanDetail& p) {
         csv_text(a.current_period.value_or("")), csv_number(a.gap), csv_number(a.shortfall),
         csv_number(a.progress_pct), csv_number(a.expected), csv_number(d.expected_now),
         csv_number(a.ratio), csv_number(a.forecast), csv_number(a.needed_per_year),
-        csv_text(std::string(to_string(a.status))), csv_text(joined(flag_names(a.flags), ";")),
-        csv_text(joined(t.responsible, ";")), format_date(p.as_of)};
+        csv_text(std::string(to_string(a.status))), csv_text(joined(flag_names(t, a.flags), ";")),
+        csv_text(joined(t.responsible, ";")), csv_text(joined(t.support, ";")),
+        csv_text(std::string(to_string(t.nature))), format_date(p.as_of)};
     out += joined(cells, ",") + "\r\n";
   }
   return out;

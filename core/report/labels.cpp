@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string>
 
 namespace plantrack::report {
 namespace {
 
 // key, Chinese, English; sorted by key (the build checks it), so each key is here once.
-// A status, flag or ruling is keyed by its name (enum_names).
+// A status, flag or ruling is keyed by its name (enum_names); a nature by "nature_" and its name
+// ("expected" alone is the expected value's heading).
 constexpr Label labels[] = {
     {"achieved", "已实现", "achieved"},
     {"as_of", "评估日期", "as of"},
@@ -64,6 +66,9 @@ constexpr Label labels[] = {
     {"known_at", "数据截至", "known at"},
     {"missed", "未实现", "missed"},
     {"name", "名称", "name"},
+    {"nature", "指标性质", "nature"},
+    {"nature_binding", "约束性", "binding"},
+    {"nature_expected", "预期性", "expected"},
     {"needed_per_year", "每年需增", "needed/yr"},
     {"needs_attention", "需关注(严重滞后、未实现、已越限)", "Needs attention (off track, missed, breached)"},
     {"no_data", "无数据", "no data"},
@@ -102,7 +107,9 @@ constexpr Label labels[] = {
     {"stale", "数据过期", "stale"},
     {"status", "状态", "status"},
     {"status_report", "规划执行情况报告", "Status report"},
+    {"strive", "力争", "strive"},
     {"summary", "汇总", "summary"},
+    {"support", "配合单位", "support"},
     {"target", "目标值", "target"},
     {"targets", "指标数", "targets"},
     {"tasks", "任务", "tasks"},
@@ -135,6 +142,10 @@ std::string_view label(Lang lang, std::string_view key) {
 std::string_view label(Lang lang, assess::Status status) { return label(lang, to_string(status)); }
 std::string_view label(Lang lang, assess::Flag flag) { return label(lang, to_string(flag)); }
 std::string_view label(Lang lang, audit::Ruling ruling) { return label(lang, to_string(ruling)); }
+std::string_view label(Lang lang, Nature nature) {
+  // A literal key: the fallback (the key itself) must not point into a temporary.
+  return label(lang, nature == Nature::binding ? "nature_binding" : "nature_expected");
+}
 
 const std::string& title_in(Lang lang, const Target& target) {
   return lang == Lang::en && !target.title_en.empty() ? target.title_en : target.title;

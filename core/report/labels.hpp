@@ -20,6 +20,7 @@ std::string_view label(Lang lang, std::string_view key);
 std::string_view label(Lang lang, assess::Status status);
 std::string_view label(Lang lang, assess::Flag flag);
 std::string_view label(Lang lang, audit::Ruling ruling);
+std::string_view label(Lang lang, Nature nature); // keyed "nature_expected", "nature_binding"
 
 // The target's title in `lang`: the English one for en when the plan gives it.
 const std::string& title_in(Lang lang, const Target& target);

@@ -59,7 +59,7 @@ std::string plan_text(const Plan& p, Lang lang) {
   for (const auto& g : p.goals) {
     out += fmt::format("\n[{}] {}\n", g.id, g.title);
     Table table;
-    for (auto key : {"id", "title", "kind", "rule", "unit", "deadline", "responsible"})
+    for (auto key : {"id", "title", "kind", "rule", "unit", "deadline", "responsible", "support"})
       table.header.emplace_back(label(lang, key));
     for (const auto& t : p.targets) {
       if (t.goal != g.id) continue;
@@ -67,15 +67,17 @@ std::string plan_text(const Plan& p, Lang lang) {
       std::string kind(to_string(t.kind));
       if (t.per) kind += "/" + std::string(to_string(*t.per));
       table.rows.push_back({t.id, title, kind, target_rule_text(t), t.unit.empty() ? "-" : t.unit,
-                            format_date(t.deadline), joined(t.responsible)});
+                            format_date(t.deadline), joined(t.responsible), joined(t.support)});
     }
     if (!table.rows.empty()) out += render(table);
   }
   if (!p.tasks.empty()) {
     out += fmt::format("\n{}\n", label(lang, "tasks"));
     Table table;
-    for (auto key : {"id", "title", "responsible"}) table.header.emplace_back(label(lang, key));
-    for (const auto& t : p.tasks) table.rows.push_back({t.id, t.title, joined(t.responsible)});
+    for (auto key : {"id", "title", "responsible", "support"})
+      table.header.emplace_back(label(lang, key));
+    for (const auto& t : p.tasks)
+      table.rows.push_back({t.id, t.title, joined(t.responsible), joined(t.support)});
     out += render(table);
   }
   return out;

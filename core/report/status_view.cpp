@@ -37,10 +37,24 @@ std::string target_text(const Target& t) {
   return t.unit.empty() ? body : body + " " + t.unit;
 }
 
-std::vector<std::string> flag_names(const std::vector<assess::Flag>& flags) {
+std::vector<std::string> flag_names(const Target& target, const std::vector<assess::Flag>& flags) {
   std::vector<std::string> names;
   for (auto f : flags) names.emplace_back(to_string(f));
+  if (target.strive) names.emplace_back("strive");
   return names;
+}
+
+std::string flags_cell(const Target& target, const std::vector<assess::Flag>& flags, Lang lang,
+                       std::string_view separator) {
+  std::string out;
+  auto add = [&](std::string_view mark) {
+    if (!out.empty()) out += separator;
+    out += mark;
+  };
+  for (auto f : flags) add(label(lang, f));
+  if (target.strive) add(label(lang, "strive"));
+  if (target.nature == Nature::binding) add(label(lang, Nature::binding));
+  return out;
 }
 
 std::string format_value(double value, std::optional<int> precision) {
@@ -81,9 +95,11 @@ json target_json(const Plan& plan, const Target& t, const assess::Assessment& a)
       {"forecast", number_or_null(a.forecast)},
       {"needed_per_year", number_or_null(a.needed_per_year)},
       {"status", to_string(a.status)},
-      {"flags", flag_names(a.flags)},
+      {"flags", flag_names(t, a.flags)},
       {"first_breach", breach},
       {"responsible", t.responsible},
+      {"support", t.support},
+      {"nature", to_string(t.nature)},
   };
 }
 
@@ -127,8 +143,7 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
     table.right_aligned = {false, false, true,  false, true,  true,
                            true,  true,  true,  true,  false, false};
     for (const auto& [t, a] : p.targets) {
-      std::string flags;
-      for (auto f : a.flags) flags += (flags.empty() ? "" : ",") + std::string(label(lang, f));
+      std::string flags = flags_cell(t, a.flags, lang, ",");
       const std::string& title = title_in(lang, t);
       std::string current = !a.current ? "-"
                             : t.kind == Kind::milestone

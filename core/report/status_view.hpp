@@ -26,8 +26,14 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
 // dim without data.
 std::string status_color(assess::Status s);
 
-// The names of `flags`, in order, as JSON and CSV list them.
-std::vector<std::string> flag_names(const std::vector<assess::Flag>& flags);
+// The names of `flags`, in order, then "strive" for a target the document says 力争 of: the
+// flags as JSON and CSV list them (SPEC §1: strive is shown as a flag).
+std::vector<std::string> flag_names(const Target& target, const std::vector<assess::Flag>& flags);
+
+// The flags column of tables and reports in `lang`: the flags, then 力争 (strive) and
+// 约束性 (binding) marks, joined by `separator`.
+std::string flags_cell(const Target& target, const std::vector<assess::Flag>& flags, Lang lang,
+                       std::string_view separator);
 
 // "≥5000 件", "done", "10..20 %": the rule and value of a target, for tables.
 std::string target_text(const Target& target);

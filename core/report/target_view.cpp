@@ -35,6 +35,7 @@ json target_detail_json(const engine::TargetDetail& d) {
   out["goal"] = t.goal;
   out["per"] = t.per ? json(to_string(*t.per)) : json(nullptr);
   out["trajectory_kind"] = to_string(t.trajectory);
+  out["strive"] = t.strive;
   out["source"] = t.source;
   out["note"] = t.note;
   out["expected_now"] = d.expected_now ? json(*d.expected_now) : json(nullptr);
@@ -58,13 +59,16 @@ std::string target_detail_text(const engine::TargetDetail& d, Lang lang) {
     if (g.id == t.goal) out += fmt::format("{}: [{}] {}\n", label(lang, "goal"), g.id, g.title);
   if (!t.responsible.empty())
     out += fmt::format("{}: {}\n", label(lang, "responsible"), joined(t.responsible));
+  if (!t.support.empty())
+    out += fmt::format("{}: {}\n", label(lang, "support"), joined(t.support));
+  out += fmt::format("{}: {}{}\n", label(lang, "nature"), label(lang, t.nature),
+                     t.strive ? ", " + std::string(label(lang, "strive")) : "");
   out += fmt::format("{}: {}\n", label(lang, "source_clause"), t.source);
   if (!t.note.empty()) out += fmt::format("{}: {}\n", label(lang, "note"), t.note);
 
   out += fmt::format("\n{} {} ({} {})\n", label(lang, "assessment_as_of"), format_date(d.as_of),
                      label(lang, "known_at"), format_local(d.known_at, display_zone));
-  std::string flags;
-  for (auto f : a.flags) flags += (flags.empty() ? "" : ", ") + std::string(label(lang, f));
+  std::string flags = flags_cell(t, a.flags, lang, ", ");
   Table facts;
   facts.header = {std::string(label(lang, "item")), std::string(label(lang, "value"))};
   auto row = [&](std::string_view key, std::string value) {

@@ -121,8 +121,8 @@ TEST_F(Demo, plan_show_lists_goals_and_targets) {
                    "来源: 测试文件 (2016-01-01)\n"
                    "\n"
                    "[g] 目标一\n"
-                   "编号      名称          类型       规则           单位  期限        责任单位\n"
-                   "--------  ------------  ---------  -------------  ----  ----------  --------\n"
+                   "编号      名称          类型       规则           单位  期限        责任单位  配合单位\n"
+                   "--------  ------------  ---------  -------------  ----  ----------  --------  --------\n"
                    "patents   年专利申请量  flow/year  at_least 5000  件    2020-12-31  区科委\n"
                    "turnover  年技术交易额  flow/year  at_least 10    亿元  2020-12-31\n");
 }
@@ -358,7 +358,7 @@ TEST_F(Demo, status_json_has_the_fields_of_the_spec) {
   for (auto field : {"ref", "title", "unit", "kind", "rule", "target", "deadline", "baseline",
                      "current", "current_period", "expected", "ratio", "gap", "shortfall",
                      "progress_pct", "forecast", "needed_per_year", "status", "flags",
-                     "responsible"})
+                     "responsible", "support", "nature"})
     EXPECT_TRUE(t.contains(field)) << field;
   EXPECT_EQ(t["ref"], "demo/patents");
   EXPECT_EQ(t["target"], 5000.0);
@@ -366,6 +366,8 @@ TEST_F(Demo, status_json_has_the_fields_of_the_spec) {
   EXPECT_EQ(t["status"], "on_track");
   EXPECT_EQ(t["flags"], nlohmann::json::array());
   EXPECT_EQ(t["responsible"], nlohmann::json::array({"区科委"}));
+  EXPECT_EQ(t["support"], nlohmann::json::array());
+  EXPECT_EQ(t["nature"], "expected");
   // Shortfall 1500; progress 100*(3500-3000)/(5000-3000) = 25; pace (5000-3500)/(1461/365.2425).
   EXPECT_EQ(t["shortfall"], 1500.0);
   EXPECT_EQ(t["progress_pct"], 25.0);

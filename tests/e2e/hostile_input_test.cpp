@@ -533,6 +533,7 @@ targets:
       on_track: {{on_track}}
       at_risk: 0.5
     responsible: [{{responsible}}]
+    support: [{{support}}]
     source: {{target_source}}
     note: {{target_note}}
 tasks:
@@ -562,6 +563,7 @@ const std::vector<PlanField> plan_text_fields{
     {"target_title_en", "/targets/0/title_en", "Enterprises"},
     {"unit", "/targets/0/unit", "家"},
     {"responsible", "/targets/0/responsible/0", "区科委"},
+    {"support", "/targets/0/support/0", "区统计局"},
     {"target_source", "/targets/0/source", "达到100家"},
     {"target_note", "/targets/0/note", "说明"},
     {"task_title", "/tasks/0/title", "任务"},

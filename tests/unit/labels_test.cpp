@@ -55,6 +55,19 @@ TEST(Labels, lookup_by_key_or_value) {
   EXPECT_EQ(label(Lang::zh, "no such key"), "no such key");
 }
 
+TEST(Labels, natures_strive_and_support) {
+  EXPECT_EQ(label(Lang::zh, Nature::binding), "约束性");
+  EXPECT_EQ(label(Lang::zh, Nature::expected), "预期性");
+  EXPECT_EQ(label(Lang::en, Nature::binding), "binding");
+  EXPECT_EQ(label(Lang::en, Nature::expected), "expected");
+  for (Nature n : enum_values<Nature>())
+    EXPECT_NE(find("nature_" + std::string(to_string(n))), nullptr) << to_string(n);
+  EXPECT_EQ(label(Lang::zh, "strive"), "力争");
+  EXPECT_EQ(label(Lang::zh, "support"), "配合单位");
+  // "expected" alone stays the heading of the expected value, not the nature.
+  EXPECT_EQ(label(Lang::zh, "expected"), "应达值");
+}
+
 TEST(Labels, title_in_english_falls_back_to_the_chinese_title) {
   Target t;
   t.title = "专利申请量";

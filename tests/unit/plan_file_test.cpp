@@ -562,5 +562,111 @@ TEST(PlanFile, schema_and_meaning_errors_in_one_file_are_all_reported) {
       << lines[1];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Orgs and nature (SPEC §1 "Target": support, source, nature, strive)
+
+// The demo plan with the patents target and the task given cooperating orgs, a nature and 力争.
+std::string orgs_yaml() {
+  std::string text = replaced(demo_yaml, "    responsible: [区科委, 区知识产权局]\n",
+                              "    responsible: [区科委, 区知识产权局]\n"
+                              "    support: [区财政局, 区统计局]\n"
+                              "    nature: binding\n"
+                              "    strive: true\n");
+  return replaced(text, "    responsible: [区科委]\n    source: \"推进重点项目\"\n",
+                  "    responsible: [区科委]\n    support: [区发改委]\n    source: \"推进重点项目\"\n");
+}
+
+TEST(PlanFile, support_nature_and_strive_map) {
+  LoadedPlan loaded = load_plan(orgs_yaml(), "demo.yaml");
+  const Target& patents = loaded.plan.targets[0];
+  EXPECT_EQ(patents.responsible, (std::vector<std::string>{"区科委", "区知识产权局"}));
+  EXPECT_EQ(patents.support, (std::vector<std::string>{"区财政局", "区统计局"}));
+  EXPECT_EQ(patents.nature, Nature::binding);
+  EXPECT_TRUE(patents.strive);
+  EXPECT_TRUE(patents.involves("区科委"));
+  EXPECT_TRUE(patents.involves("区统计局"));
+  EXPECT_FALSE(patents.involves("区发改委"));
+  EXPECT_EQ(loaded.plan.tasks[0].support, std::vector<std::string>{"区发改委"});
+  // Read back from the stored document, the same.
+  Plan back = plan_from_document(nlohmann::json::parse(loaded.document.dump()));
+  EXPECT_EQ(back.targets[0].support, patents.support);
+  EXPECT_EQ(back.targets[0].nature, Nature::binding);
+  EXPECT_TRUE(back.targets[0].strive);
+  EXPECT_EQ(back.tasks[0].support, std::vector<std::string>{"区发改委"});
+}
+
+TEST(PlanFile, without_support_nature_or_strive_a_target_is_expected_with_no_support) {
+  LoadedPlan loaded = load_plan(demo_yaml, "demo.yaml");
+  for (const auto& t : loaded.plan.targets) {
+    EXPECT_TRUE(t.support.empty()) << t.id;
+    EXPECT_EQ(t.nature, Nature::expected) << t.id;
+    EXPECT_FALSE(t.strive) << t.id;
+  }
+  EXPECT_TRUE(loaded.plan.tasks[0].support.empty());
+}
+
+TEST(PlanFile, a_target_without_source_cites_the_plans_source) {
+  std::string text = replaced(demo_yaml, "    source: \"编制完成专项规划\"\n", "");
+  LoadedPlan loaded = load_plan(text, "demo.yaml");
+  EXPECT_EQ(loaded.plan.targets[2].source, "示例区科技发展规划");
+  EXPECT_FALSE(loaded.document["targets"][2].contains("source")); // the file is kept as written
+  EXPECT_EQ(plan_from_document(loaded.document).targets[2].source, "示例区科技发展规划");
+  EXPECT_EQ(loaded.plan.targets[0].source, "年专利申请量达到5000件");
+}
+
+TEST(PlanFile, a_task_still_needs_its_source) {
+  std::string text = replaced(demo_yaml, "    source: \"推进重点项目\"\n", "");
+  EXPECT_EQ(single_error(text),
+            fmt::format("f.yaml:{}: tasks[0]: missing required field 'source'; add it (see "
+                        "schemas/plan.schema.json)",
+                        line_of(text, "- id: task-one")));
+}
+
+TEST(PlanFile, unknown_nature_names_the_choices) {
+  std::string text = replaced(orgs_yaml(), "    nature: binding\n", "    nature: 约束性\n");
+  EXPECT_EQ(single_error(text),
+            fmt::format("f.yaml:{}: targets[0].nature: '约束性' is not one of expected, binding",
+                        line_of(text, "nature: 约束性")));
+}
+
+TEST(PlanFile, strive_is_true_or_false) {
+  std::string text = replaced(orgs_yaml(), "    strive: true\n", "    strive: 力争\n");
+  EXPECT_EQ(single_error(text), fmt::format("f.yaml:{}: targets[0].strive: '力争' is not a boolean",
+                                            line_of(text, "strive: 力争")));
+}
+
+TEST(PlanFile, support_is_a_list_of_orgs) {
+  std::string text = replaced(orgs_yaml(), "    support: [区财政局, 区统计局]\n", "    support: 区财政局\n");
+  EXPECT_EQ(single_error(text), fmt::format("f.yaml:{}: targets[0].support: '区财政局' is not an array",
+                                            line_of(text, "support: 区财政局")));
+  text = replaced(orgs_yaml(), "    support: [区财政局, 区统计局]\n", "    support: []\n");
+  EXPECT_EQ(single_error(text), fmt::format("f.yaml:{}: targets[0].support: must list at least one item",
+                                            line_of(text, "support: []")));
+}
+
+TEST(PlanFile, an_org_that_leads_does_not_also_support) {
+  std::string text = replaced(orgs_yaml(), "    support: [区财政局, 区统计局]\n",
+                              "    support: [区财政局, 区科委]\n");
+  text = replaced(text, "    support: [区发改委]\n", "    support: [区科委]\n");
+  EXPECT_EQ(errors_of(text),
+            (std::vector<std::string>{
+                fmt::format("f.yaml:{}: targets[0].support[1]: '区科委' is already responsible (the "
+                            "lead); list it under responsible or support, not both",
+                            line_of(text, "support: [区财政局, 区科委]")),
+                fmt::format("f.yaml:{}: tasks[0].support[0]: '区科委' is already responsible (the "
+                            "lead); list it under responsible or support, not both",
+                            line_of(text, "support: [区科委]"))}));
+}
+
+TEST(PlanFile, the_fixture_strive_target_is_marked) {
+  LoadedPlan tongzhou = load_plan_file(std::string(PLANTRACK_SOURCE_DIR) +
+                                       "/fixtures/plans/tongzhou-st-2020.yaml");
+  // “全区R&D经费占GDP的比重力争进入全市前列”: the one 力争 clause of the seeds.
+  for (const auto& t : tongzhou.plan.targets) {
+    EXPECT_EQ(t.strive, t.id == "rd-intensity-rank") << t.id;
+    EXPECT_EQ(t.nature, Nature::expected) << t.id;
+  }
+}
+
 } // namespace
 } // namespace plantrack::planfile

@@ -88,16 +88,16 @@ TEST(ReportMarkdown, title_block_summary_and_needs_attention_in_chinese) {
 TEST(ReportMarkdown, targets_grouped_by_goal_in_plan_order) {
   std::string md = rendered("md");
   const std::string header = "| 指标 | 名称 | 当前值 | 目标值 | 差距 | 进度% | 应达值 | 预测 | 每年需增 | 状态 | "
-                             "标记 | 责任单位 |\n"
-                             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+                             "标记 | 责任单位 | 配合单位 | 指标性质 |\n"
+                             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
   EXPECT_THAT(md, HasSubstr("\n## 创新能力\n\n" + header +
                             "| patents | 年专利申请量 | 4400 件 (2018) | ≥5000 件 (2020-12-31) | 600 | 70.0 "
-                            "| 4400 | 5100 | 300 | 进度正常 |  | 区科委, 区知识产权局 |\n"
+                            "| 4400 | 5100 | 300 | 进度正常 |  | 区科委, 区知识产权局 |  | 预期性 |\n"
                             "| drafted | 编制完成专项规划 | done | done (2018-12-31) | - | - | - | - | - "
-                            "| 已实现 |  |  |\n"
+                            "| 已实现 |  |  |  | 预期性 |\n"
                             "\n## 产业结构\n\n" + header +
                             "| share | 高新技术产业占比 | 61.5 % (2017) | ≥70 % (2020-12-31) | 8.5 | 15.0 "
-                            "| 65.2 | 63.2 | 2.83 | 严重滞后 | 数据过期 | 区经信委 |\n"));
+                            "| 65.2 | 63.2 | 2.83 | 严重滞后 | 数据过期 | 区经信委 |  | 预期性 |\n"));
   EXPECT_EQ(md.back(), '\n');
 }
 
@@ -112,7 +112,7 @@ TEST(ReportMarkdown, english_labels_and_english_titles) {
                             "- **share** High-tech share: off track\n"));
   EXPECT_THAT(md, HasSubstr("| patents | Patent applications | 4400 件 (2018) |"));
   EXPECT_THAT(md, HasSubstr("| share | High-tech share | 61.5 % (2017) |"));
-  EXPECT_THAT(md, HasSubstr("| 2.83 | off track | stale | 区经信委 |\n"));
+  EXPECT_THAT(md, HasSubstr("| 2.83 | off track | stale | 区经信委 |  | expected |\n"));
   EXPECT_THAT(md, Not(HasSubstr("进度正常")));
 }
 
@@ -122,7 +122,7 @@ TEST(ReportMarkdown, pipes_and_line_breaks_in_text_do_not_break_the_table) {
   p.targets[0].target.responsible = {"区科委|区知识产权局"};
   std::string md = rendered("md", Lang::zh, p);
   EXPECT_THAT(md, HasSubstr("| patents | 专利\\|申请 总量 | 4400 件 (2018) |"));
-  EXPECT_THAT(md, HasSubstr("| 进度正常 |  | 区科委\\|区知识产权局 |\n"));
+  EXPECT_THAT(md, HasSubstr("| 进度正常 |  | 区科委\\|区知识产权局 |  | 预期性 |\n"));
 }
 
 TEST(ReportMarkdown, without_a_period_or_trouble) {
@@ -142,13 +142,13 @@ TEST(ReportCsv, header_and_one_row_per_target_with_crlf) {
   EXPECT_EQ(rendered("csv"),
             "plan,goal,target,title,unit,kind,rule,target_value,deadline,current,current_period,gap,"
             "shortfall,progress_pct,expected,expected_now,ratio,forecast,needed_per_year,status,"
-            "flags,responsible,as_of\r\n"
+            "flags,responsible,support,nature,as_of\r\n"
             "demo,g1,patents,年专利申请量,件,flow,at_least,5000,2020-12-31,4400,2018,600,600,70,4200,"
-            "4400,1.05,5100,300,on_track,,区科委;区知识产权局,2019-06-30\r\n"
+            "4400,1.05,5100,300,on_track,,区科委;区知识产权局,,expected,2019-06-30\r\n"
             "demo,g2,share,高新技术产业占比,%,level,at_least,70,2020-12-31,61.5,2017,8.5,8.5,15,64,"
-            "65.2,0.4,63.2,2.83,off_track,stale,区经信委,2019-06-30\r\n"
+            "65.2,0.4,63.2,2.83,off_track,stale,区经信委,,expected,2019-06-30\r\n"
             "demo,g1,drafted,编制完成专项规划,,milestone,done,,2018-12-31,1,2018-12-05,,,,,,,,,"
-            "achieved,,,2019-06-30\r\n");
+            "achieved,,,,expected,2019-06-30\r\n");
   // The same whatever the language: CSV is for machines.
   EXPECT_EQ(rendered("csv", Lang::en), rendered("csv", Lang::zh));
 }
@@ -159,6 +159,7 @@ TEST(ReportCsv, text_that_looks_like_a_formula_is_neutralised_and_numbers_stay_n
   t.target.title = "=HYPERLINK(\"http://x\",\"点击\")";
   t.target.unit = "-件";
   t.target.responsible = {"@SUM(A1)", "+区科委"};
+  t.target.support = {"-区财政局"};
   t.result.gap = -15;     // over the target: a negative number, not text
   t.result.forecast = -0.5;
   std::string csv = rendered("csv", Lang::zh, p);
@@ -166,7 +167,7 @@ TEST(ReportCsv, text_that_looks_like_a_formula_is_neutralised_and_numbers_stay_n
   row = row.substr(0, row.find("\r\n"));
   EXPECT_EQ(row, "demo,g1,patents,\"'=HYPERLINK(\"\"http://x\"\",\"\"点击\"\")\",'-件,flow,at_least,5000,"
                  "2020-12-31,4400,2018,-15,600,70,4200,4400,1.05,-0.5,300,on_track,,"
-                 "'@SUM(A1);+区科委,2019-06-30");
+                 "'@SUM(A1);+区科委,'-区财政局,expected,2019-06-30");
 }
 
 TEST(ReportCsv, a_band_target_value_is_a_range_and_commas_are_quoted) {

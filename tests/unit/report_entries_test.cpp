@@ -91,6 +91,7 @@ TEST(TargetDetail, chinese_text_has_definition_figures_trajectory_and_entries) {
             "类型: flow/year  规则: at_least ≥5000 件  期限: 2020-12-31  轨迹: linear\n"
             "目标: [g1] 创新能力\n"
             "责任单位: 区科委, 区知识产权局\n"
+            "指标性质: 预期性\n"
             "原文: 年专利申请量达到5000件\n"
             "\n"
             "评估 截至 2019-06-30 (数据截至 2019-06-30 16:00 (+0800))\n"
@@ -124,15 +125,16 @@ TEST(TargetDetail, chinese_text_has_definition_figures_trajectory_and_entries) {
 
 TEST(TargetDetail, english_text_of_a_milestone) {
   auto lines = lines_of(target_detail_text(support::drafted_detail(), Lang::en));
-  ASSERT_GE(lines.size(), 8u);
+  ASSERT_GE(lines.size(), 16u);
   EXPECT_EQ(lines[0], "demo/drafted  编制完成专项规划");
   EXPECT_EQ(lines[2], "goal: [g1] 创新能力");
-  EXPECT_EQ(lines[3], "source clause: 编制完成专项规划");
-  EXPECT_EQ(lines[5], "assessment as of 2019-06-30 (known at 2019-06-30 16:00 (+0800))");
-  EXPECT_EQ(lines[6], "item          value");
-  EXPECT_EQ(lines[8], "status        achieved");
-  EXPECT_EQ(lines[11], "current       done (2018-12-05)");
-  EXPECT_EQ(lines[14], "ratio         -");
+  EXPECT_EQ(lines[3], "nature: expected");
+  EXPECT_EQ(lines[4], "source clause: 编制完成专项规划");
+  EXPECT_EQ(lines[6], "assessment as of 2019-06-30 (known at 2019-06-30 16:00 (+0800))");
+  EXPECT_EQ(lines[7], "item          value");
+  EXPECT_EQ(lines[9], "status        achieved");
+  EXPECT_EQ(lines[12], "current       done (2018-12-05)");
+  EXPECT_EQ(lines[15], "ratio         -");
   std::string out = target_detail_text(support::drafted_detail(), Lang::en);
   EXPECT_THAT(out, Not(HasSubstr("trajectory points"))); // no baseline, no trajectory
   EXPECT_THAT(out, HasSubstr("\nentries (1)\n"));
@@ -146,19 +148,39 @@ TEST(TargetDetail, english_title_and_note_when_given) {
   EXPECT_EQ(lines[0], "demo/patents  Patent applications");
   EXPECT_EQ(lines[1], "kind: flow/year  rule: at_least ≥5000 件  deadline: 2020-12-31  trajectory: linear");
   EXPECT_EQ(lines[3], "responsible: 区科委, 区知识产权局");
-  EXPECT_EQ(lines[4], "source clause: 年专利申请量达到5000件");
-  EXPECT_EQ(lines[5], "note: 按申请日统计");
+  EXPECT_EQ(lines[4], "nature: expected");
+  EXPECT_EQ(lines[5], "source clause: 年专利申请量达到5000件");
+  EXPECT_EQ(lines[6], "note: 按申请日统计");
+}
+
+TEST(TargetDetail, support_binding_and_strive_are_shown) {
+  auto d = support::patents_detail();
+  d.target.support = {"区财政局", "区统计局"};
+  d.target.nature = Nature::binding;
+  d.target.strive = true;
+  auto lines = lines_of(target_detail_text(d, Lang::zh));
+  EXPECT_EQ(lines[3], "责任单位: 区科委, 区知识产权局");
+  EXPECT_EQ(lines[4], "配合单位: 区财政局, 区统计局");
+  EXPECT_EQ(lines[5], "指标性质: 约束性, 力争");
+  EXPECT_EQ(lines[12], "标记        力争, 约束性");
+  auto doc = target_detail_json(d);
+  EXPECT_EQ(doc["support"], nlohmann::ordered_json({"区财政局", "区统计局"}));
+  EXPECT_EQ(doc["nature"], "binding");
+  EXPECT_EQ(doc["strive"], true);
+  EXPECT_EQ(doc["flags"], nlohmann::ordered_json({"strive"}));
 }
 
 TEST(TargetDetailJson, status_fields_then_definition_trajectory_and_entries) {
   auto doc = target_detail_json(support::patents_detail());
   std::vector<std::string> keys;
   for (const auto& [k, v] : doc.items()) keys.push_back(k);
-  ASSERT_EQ(keys.size(), 32u);
+  ASSERT_EQ(keys.size(), 35u);
   EXPECT_EQ(keys[0], "ref");
-  EXPECT_THAT(std::vector<std::string>(keys.begin() + 22, keys.end()),
-              ElementsAre("as_of", "known_at", "goal", "per", "trajectory_kind", "source", "note",
-                          "expected_now", "trajectory", "entries"));
+  EXPECT_THAT(std::vector<std::string>(keys.begin() + 21, keys.begin() + 24),
+              ElementsAre("responsible", "support", "nature"));
+  EXPECT_THAT(std::vector<std::string>(keys.begin() + 24, keys.end()),
+              ElementsAre("as_of", "known_at", "goal", "per", "trajectory_kind", "strive", "source",
+                          "note", "expected_now", "trajectory", "entries"));
   EXPECT_EQ(doc["as_of"], "2019-06-30");
   EXPECT_EQ(doc["known_at"], "2019-06-30T08:00:00Z");
   EXPECT_EQ(doc["goal"], "g1");

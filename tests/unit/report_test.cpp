@@ -252,7 +252,7 @@ TEST(StatusJson, every_field_of_a_target_in_order) {
                                 "baseline", "baseline_date", "current", "current_period",
                                 "expected", "ratio", "gap", "shortfall", "progress_pct",
                                 "forecast", "needed_per_year", "status", "flags", "first_breach",
-                                "responsible"));
+                                "responsible", "support", "nature"));
   EXPECT_EQ(t["ref"], "demo/patents");
   EXPECT_EQ(t["kind"], "flow");
   EXPECT_EQ(t["target"], 5000.0);
@@ -263,6 +263,8 @@ TEST(StatusJson, every_field_of_a_target_in_order) {
   EXPECT_EQ(t["status"], "on_track");
   EXPECT_EQ(t["first_breach"], nullptr);
   EXPECT_EQ(t["responsible"], nlohmann::ordered_json({"区科委", "区知识产权局"}));
+  EXPECT_EQ(t["support"], nlohmann::ordered_json::array());
+  EXPECT_EQ(t["nature"], "expected");
 }
 
 TEST(StatusJson, numbers_at_full_precision_and_absent_values_null) {
