@@ -3,6 +3,7 @@
 #include "audit/chain.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -66,8 +67,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
     report.plans.push_back(std::move(pa));
   }
   if (query.org && !orgs_named.count(*query.org)) {
-    std::string named;
-    for (const auto& o : orgs_named) named += (named.empty() ? "" : ", ") + o;
+    std::string named = joined(orgs_named, ", ");
     throw InputError(
         named.empty() ? fmt::format("--org '{}' is not an org of the plans shown; they name none",
                                     *query.org)

@@ -19,4 +19,15 @@ void require_utf8(std::string_view text, std::string_view what);
 // characters shown as \xNN, cut after `max_chars` characters with the full size noted.
 std::string excerpt(std::string_view text, std::size_t max_chars = 60);
 
+// The strings of `items` (any container of them) with `separator` between them.
+template <class Items>
+std::string joined(const Items& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 } // namespace plantrack

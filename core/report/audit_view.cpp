@@ -1,5 +1,6 @@
 #include "report/audit_view.hpp"
 
+#include "model/text.hpp"
 #include "report/entries_view.hpp"
 #include "report/markup.hpp"
 #include "report/status_view.hpp"
@@ -88,9 +89,7 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
     }
     if (!t.entities.empty()) out += line("entities_counted", std::to_string(t.entities.size()));
     if (!t.result.duplicate_entities.empty()) {
-      std::string dup;
-      for (const auto& d : t.result.duplicate_entities) dup += (dup.empty() ? "" : ", ") + d;
-      out += line("counted_twice", dup);
+      out += line("counted_twice", joined(t.result.duplicate_entities, ", "));
     }
     if (t.evidence.empty()) {
       out += line("evidence", std::string(label(lang, "none")));
@@ -120,9 +119,7 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
                                    format_local(e.recorded_at, display_zone),
                                    history.empty() ? "-" : history};
       if (!t.entities.empty()) {
-        std::string names;
-        for (const auto& n : e.entities) names += (names.empty() ? "" : ";") + n;
-        row.push_back(names);
+        row.push_back(joined(e.entities, ";"));
       }
       table.rows.push_back(std::move(row));
     }

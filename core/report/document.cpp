@@ -1,8 +1,9 @@
 #include "report/document.hpp"
 
+#include "model/text.hpp"
 #include "report/chart.hpp"
-#include "report/markup.hpp"
 #include "report/entries_view.hpp"
+#include "report/markup.hpp"
 #include "report/status_view.hpp"
 
 #include <fmt/format.h>
@@ -26,12 +27,6 @@ std::string current_cell(const engine::TargetDetail& d) {
   if (d.target.kind == Kind::milestone) return *a.current >= 1 ? "done" : "not done";
   return format_value(*a.current, d.target.precision) +
          (d.target.unit.empty() ? "" : " " + d.target.unit) + " (" + a.current_period.value_or("") + ")";
-}
-
-std::string joined(const std::vector<std::string>& items, std::string_view sep) {
-  std::string s;
-  for (const auto& i : items) s += (s.empty() ? "" : std::string(sep)) + i;
-  return s;
 }
 
 

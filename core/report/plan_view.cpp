@@ -1,5 +1,6 @@
 #include "report/plan_view.hpp"
 
+#include "model/text.hpp"
 #include "report/status_view.hpp"
 #include "report/table.hpp"
 
@@ -14,12 +15,6 @@ std::string target_rule_text(const Target& t) {
   case Rule::done: return "done";
   default: return fmt::format("{} {}", to_string(t.rule), format_value(t.value));
   }
-}
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ",") + n;
-  return out;
 }
 
 } // namespace
@@ -67,7 +62,7 @@ std::string plan_text(const Plan& p, Lang lang) {
       std::string kind(to_string(t.kind));
       if (t.per) kind += "/" + std::string(to_string(*t.per));
       table.rows.push_back({t.id, title, kind, target_rule_text(t), t.unit.empty() ? "-" : t.unit,
-                            format_date(t.deadline), joined(t.responsible), joined(t.support)});
+                            format_date(t.deadline), joined(t.responsible, ","), joined(t.support, ",")});
     }
     if (!table.rows.empty()) out += render(table);
   }
@@ -77,7 +72,7 @@ std::string plan_text(const Plan& p, Lang lang) {
     for (auto key : {"id", "title", "responsible", "support"})
       table.header.emplace_back(label(lang, key));
     for (const auto& t : p.tasks)
-      table.rows.push_back({t.id, t.title, joined(t.responsible), joined(t.support)});
+      table.rows.push_back({t.id, t.title, joined(t.responsible, ","), joined(t.support, ",")});
     out += render(table);
   }
   return out;

@@ -1,5 +1,6 @@
 #include "report/target_view.hpp"
 
+#include "model/text.hpp"
 #include "report/entries_view.hpp"
 #include "report/status_view.hpp"
 #include "report/table.hpp"
@@ -14,12 +15,6 @@ using json = nlohmann::ordered_json;
 std::string with_unit(const std::optional<double>& v, const Target& t) {
   if (!v) return "-";
   return format_value(*v, t.precision) + (t.unit.empty() ? "" : " " + t.unit);
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string s;
-  for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
-  return s;
 }
 
 } // namespace
@@ -58,9 +53,9 @@ std::string target_detail_text(const engine::TargetDetail& d, Lang lang) {
   for (const auto& g : d.plan.goals)
     if (g.id == t.goal) out += fmt::format("{}: [{}] {}\n", label(lang, "goal"), g.id, g.title);
   if (!t.responsible.empty())
-    out += fmt::format("{}: {}\n", label(lang, "responsible"), joined(t.responsible));
+    out += fmt::format("{}: {}\n", label(lang, "responsible"), joined(t.responsible, ", "));
   if (!t.support.empty())
-    out += fmt::format("{}: {}\n", label(lang, "support"), joined(t.support));
+    out += fmt::format("{}: {}\n", label(lang, "support"), joined(t.support, ", "));
   out += fmt::format("{}: {}{}\n", label(lang, "nature"), label(lang, t.nature),
                      t.strive ? ", " + std::string(label(lang, "strive")) : "");
   out += fmt::format("{}: {}\n", label(lang, "source_clause"), t.source);
