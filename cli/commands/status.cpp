@@ -43,15 +43,17 @@ void run_status(Session& session, const StatusOptions& opt) {
 
 void setup_status(CLI::App& app, Registry& registry) {
   auto opt = std::make_shared<StatusOptions>();
-  auto* cmd = app.add_subcommand("status", "The gap and status of each target");
+  auto* cmd = app.add_subcommand("status", "The gap and status of each target and task");
   cmd->add_option("plans", opt->plans, "Plan ids (default: all)");
   cmd->add_option("--unit", opt->unit, "Only targets in this unit");
-  cmd->add_option("--due-before", opt->due_before, "Only targets due before DATE");
-  cmd->add_option("--only", opt->only, "Only these statuses, e.g. off_track,missed");
+  cmd->add_option("--due-before", opt->due_before, "Only targets and tasks due before DATE");
+  cmd->add_option("--only", opt->only, "Only these statuses, e.g. off_track,missed,overdue");
   opt->nature_option =
       cmd->add_option("--nature", opt->nature, "Only binding (约束性) or expected (预期性) targets");
-  opt->org_option = cmd->add_option("--org", opt->org, "Only targets this org leads or supports");
-  cmd->add_flag("--check", opt->check, "Exit 4 when a shown target is off_track, missed or breached");
+  opt->org_option =
+      cmd->add_option("--org", opt->org, "Only targets and tasks this org leads or supports");
+  cmd->add_flag("--check", opt->check,
+                "Exit 4 when a shown target is off_track, missed or breached, or a task overdue");
   registry.add(cmd, [opt](Session& session) { run_status(session, *opt); });
 }
 

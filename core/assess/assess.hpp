@@ -24,13 +24,15 @@ constexpr auto enum_names(Status) {
 }
 
 // What else a reader should know about an assessment (SPEC §2, "Flags beside the status").
-enum class Flag { stale, estimated, provisional, final_data_missing, duplicate_entity };
+// step_late is raised on tasks only (SPEC §2, "Task status").
+enum class Flag { stale, estimated, provisional, final_data_missing, duplicate_entity, step_late };
 constexpr auto enum_names(Flag) {
   return name_table<Flag>({{Flag::stale, "stale"},
                            {Flag::estimated, "estimated"},
                            {Flag::provisional, "provisional"},
                            {Flag::final_data_missing, "final_data_missing"},
-                           {Flag::duplicate_entity, "duplicate_entity"}});
+                           {Flag::duplicate_entity, "duplicate_entity"},
+                           {Flag::step_late, "step_late"}});
 }
 
 // Whether `s` is trouble: off_track, missed or breached (`status --check` exits 4, reports

@@ -29,6 +29,13 @@ std::string canonical_bytes(const Entry& e) {
       e.entities,
       e.reason,
   });
+  // A task's entry also covers its state, evidence and step. Entries of targets keep the
+  // 16 fields they were first hashed with, so chains written before tasks still verify.
+  if (e.state) {
+    doc.push_back(to_string(*e.state));
+    doc.push_back(e.evidence);
+    doc.push_back(e.step);
+  }
   // Invalid UTF-8 is kept byte for byte rather than refused: the chain must cover what is stored.
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore);
 }

@@ -17,7 +17,8 @@ extern const std::string genesis_hash;
 
 // The canonical bytes of an entry: the UTF-8 JSON array
 // [id, action, corrects, plan, target, period, value_text, unit, value, recorded_at,
-//  recorded_by, source, note, provisional, entities, reason] without whitespace.
+//  recorded_by, source, note, provisional, entities, reason] without whitespace; a task's
+// entry (one with a state) appends [state, evidence, step].
 std::string canonical_bytes(const Entry& entry);
 
 // SHA-256 of `bytes`, as 64 lowercase hex digits (OpenSSL).

@@ -55,8 +55,18 @@ Entry correction(storage::Storage& storage, const CorrectionInput& input) {
   typed.note = input.note;
   typed.recorded_by = input.recorded_by;
   typed.provisional = input.provisional;
-  typed.entities = input.entities.empty() ? original.entities : input.entities;
-  Entry e = prepare_entry(catalog.target(ref), ref, typed);
+  Item item = catalog.item(ref);
+  if (item.task) {
+    // A task's correction keeps the step and evidence unless it names new ones.
+    typed.evidence = input.evidence.empty() ? original.evidence : input.evidence;
+    typed.step = input.step.empty() ? original.step : input.step;
+  } else {
+    typed.entities = input.entities.empty() ? original.entities : input.entities;
+    typed.evidence = input.evidence;
+    typed.step = input.step;
+  }
+  Entry e = item.task ? prepare_task_entry(*item.task, ref, typed)
+                      : prepare_entry(*item.target, ref, typed);
   e.action = Action::correct;
   e.corrects = original.id;
   e.reason = input.reason;
@@ -76,6 +86,8 @@ Entry retraction(storage::Storage& storage, const CorrectionInput& input) {
   e.value = original.value; // kept for the record; a retraction never counts
   e.value_text = original.value_text;
   e.unit = original.unit;
+  e.state = original.state; // a task's retraction is a task entry too
+  e.step = original.step;
   e.recorded_by = input.recorded_by;
   e.source = input.source;
   e.note = input.note;

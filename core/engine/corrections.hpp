@@ -22,6 +22,8 @@ struct CorrectionInput {
   std::string note;
   std::vector<std::string> entities; // a correction's counted entities (empty: the entry's)
   bool provisional = false;          // a correction's figure is still provisional
+  std::vector<std::string> evidence; // a task correction's evidence (empty: the entry's)
+  std::string step;                  // a task correction's step (empty: the entry's)
 };
 
 // The entry that corrects `input.replaces` with a new value. Throws InputError when the entry

@@ -20,9 +20,13 @@ namespace {
 
 // Which field an error message is about, from its opening words.
 std::string column_of(const std::string& message) {
-  for (auto c : {"period", "value", "unit", "target", "entity"})
+  for (auto c : {"period", "value", "unit", "target", "entity", "evidence", "step"})
     if (message.rfind(c, 0) == 0 || message.rfind(std::string("an ") + c, 0) == 0)
       return std::string(c == std::string_view("entity") ? "entities" : c);
+  if (message.find("is not a state of task") != std::string::npos ||
+      message.find("is a task state") != std::string::npos)
+    return "value";
+  if (message.find("is not a step of task") != std::string::npos) return "step";
   if (message.rfind("unknown plan", 0) == 0 || message.rfind("plan '", 0) == 0) return "target";
   return "";
 }
@@ -34,15 +38,15 @@ class TargetCache {
 public:
   explicit TargetCache(storage::Storage& storage) : storage_(storage), checker_(storage) {}
 
-  // The target `ref` names, valid until the next call; throws InputError naming it, with a
-  // suggestion, when unknown. A bad name is checked once: its message is kept (up to a
-  // bound) and repeated for every row that uses it.
-  const Target& resolve(const TargetRef& ref, const std::string& text) {
+  // The target or task `ref` names, valid until the next call; throws InputError naming it,
+  // with a suggestion, when unknown. A bad name is checked once: its message is kept (up to
+  // a bound) and repeated for every row that uses it.
+  Item resolve(const TargetRef& ref, const std::string& text) {
     if (auto it = bad_.find(text); it != bad_.end()) throw InputError(it->second);
-    if (const Target* target = find(ref)) return *target;
+    if (auto found = find(ref)) return *found;
     try {
-      checker_.target(ref); // unknown: throws, with a suggestion
-      throw InputError(fmt::format("unknown target '{}'", text));
+      checker_.item(ref); // unknown: throws, with a suggestion
+      throw InputError(fmt::format("unknown target or task '{}'", text));
     } catch (const InputError& unknown) {
       if (bad_.size() < max_bad_names) bad_.emplace(text, unknown.what());
       throw;
@@ -55,24 +59,29 @@ private:
 
   struct CachedPlan {
     Plan plan;
-    std::unordered_map<std::string_view, const Target*> targets; // views into `plan`
+    std::unordered_map<std::string_view, Item> items; // views into `plan`
     std::uint64_t used = 0;
   };
 
-  const Target* find(const TargetRef& ref) {
+  std::optional<Item> find(const TargetRef& ref) {
     auto it = plans_.find(ref.plan_id);
     if (it == plans_.end()) {
       auto found = storage_.find_plan(ref.plan_id);
-      if (!found) return nullptr;
-      make_room(found->plan.targets.size());
+      if (!found) return std::nullopt;
+      make_room(size_of(found->plan));
       it = plans_.emplace(ref.plan_id, CachedPlan{std::move(found->plan), {}, 0}).first;
-      for (const auto& t : it->second.plan.targets) it->second.targets.emplace(t.id, &t);
-      cached_targets_ += it->second.plan.targets.size();
+      auto& cached = it->second;
+      for (const auto& t : cached.plan.targets) cached.items.emplace(t.id, Item{&t, nullptr});
+      for (const auto& t : cached.plan.tasks) cached.items.emplace(t.id, Item{nullptr, &t});
+      cached_targets_ += size_of(cached.plan);
     }
     it->second.used = ++clock_;
-    auto t = it->second.targets.find(ref.target_id);
-    return t == it->second.targets.end() ? nullptr : t->second;
+    auto t = it->second.items.find(ref.target_id);
+    if (t == it->second.items.end()) return std::nullopt;
+    return t->second;
   }
+
+  static size_t size_of(const Plan& plan) { return plan.targets.size() + plan.tasks.size(); }
 
   // Let go of the least recently used plans until `incoming` more targets fit the bound.
   void make_room(size_t incoming) {
@@ -80,7 +89,7 @@ private:
       auto oldest = std::min_element(plans_.begin(), plans_.end(), [](const auto& a, const auto& b) {
         return a.second.used < b.second.used;
       });
-      cached_targets_ -= oldest->second.plan.targets.size();
+      cached_targets_ -= size_of(oldest->second.plan);
       plans_.erase(oldest);
     }
   }
@@ -121,7 +130,9 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     if (!row.problem.empty()) return problem(row.line, row.problem);
     try {
       TargetRef ref = parse_target_ref(row.input.ref);
-      Entry e = prepare_entry(targets.resolve(ref, row.input.ref), ref, row.input);
+      Item item = targets.resolve(ref, row.input.ref);
+      Entry e = item.task ? prepare_task_entry(*item.task, ref, row.input)
+                          : prepare_entry(*item.target, ref, row.input);
       e.recorded_at = now;
       if (bad == 0) {
         ++result.rows;

@@ -51,7 +51,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       orgs_named.insert(task.support.begin(), task.support.end());
     }
 
-    PlanAssessment pa{*plan, {}};
+    PlanAssessment pa{*plan, {}, {}};
     for (const auto& target : plan->targets) {
       if (!query.unit.empty() && target.unit != query.unit) continue;
       if (query.nature && target.nature != *query.nature) continue;
@@ -59,10 +59,21 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       if (query.due_before && !(target.deadline < *query.due_before)) continue;
       assess::Context ctx{query.as_of, plan->cadence, thresholds_for(*plan, target)};
       auto result = assess::assess(target, by_target[target.id], ctx);
-      if (!query.only.empty() &&
-          std::find(query.only.begin(), query.only.end(), result.status) == query.only.end())
+      const auto& only = query.only.targets;
+      if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
       pa.targets.push_back({target, std::move(result)});
+    }
+    for (const auto& task : plan->tasks) {
+      if (!query.unit.empty() || query.nature) continue;
+      if (query.org && !task.involves(*query.org)) continue;
+      if (query.due_before && !(task.deadline && *task.deadline < *query.due_before)) continue;
+      auto result = assess::assess_task(task, by_target[task.id],
+                                        {query.as_of, plan->cadence, {}});
+      const auto& only = query.only.tasks;
+      if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
+        continue;
+      pa.tasks.push_back({task, std::move(result)});
     }
     report.plans.push_back(std::move(pa));
   }
@@ -94,6 +105,17 @@ TargetDetail detail_of(const Plan& plan, const Target& target, const std::vector
   return d;
 }
 
+// The detail of `task` from the plan's entries recorded by known_at (all versions).
+TaskDetail task_detail_of(const Plan& plan, const Task& task, const std::vector<Entry>& recorded,
+                          Date as_of, Timestamp known_at) {
+  TaskDetail d{plan, task, as_of, known_at, {}, {}};
+  for (const auto& e : recorded)
+    if (e.target_id == task.id) d.entries.push_back(e);
+  d.result = assess::assess_task(task, effective_entries(d.entries, known_at),
+                                 {as_of, plan.cadence, {}});
+  return d;
+}
+
 std::vector<Entry> recorded_by(storage::Storage& storage, const storage::EntryFilter& filter,
                                Timestamp known_at) {
   std::vector<Entry> out;
@@ -108,34 +130,58 @@ TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of
                      Timestamp known_at) {
   auto found = plan_with_target_at(storage, ref, known_at);
   const Target* target = found.plan.find_target(ref.target_id);
+  if (!target)
+    throw InputError(fmt::format("'{}/{}' is a task; `plantrack show {}/{}` shows it",
+                                 ref.plan_id, ref.target_id, ref.plan_id, ref.target_id));
   return detail_of(found.plan, *target,
                    recorded_by(storage, {ref.plan_id, ref.target_id}, known_at), as_of, known_at);
+}
+
+std::variant<TargetDetail, TaskDetail> inspect_item(storage::Storage& storage,
+                                                    const TargetRef& ref, Date as_of,
+                                                    Timestamp known_at) {
+  auto found = plan_with_target_at(storage, ref, known_at);
+  auto recorded = recorded_by(storage, {ref.plan_id, ref.target_id}, known_at);
+  if (const Task* task = found.plan.find_task(ref.target_id))
+    return task_detail_of(found.plan, *task, recorded, as_of, known_at);
+  return detail_of(found.plan, *found.plan.find_target(ref.target_id), recorded, as_of,
+                   known_at);
 }
 
 PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
                         Timestamp known_at) {
   auto found = plan_at(storage, plan_id, known_at);
   auto recorded = recorded_by(storage, {plan_id, ""}, known_at);
-  PlanDetail p{found.plan, as_of, known_at, {}, {}};
+  PlanDetail p{found.plan, as_of, known_at, {}, {}, {}};
   for (const auto& t : found.plan.targets)
     p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at));
+  for (const auto& t : found.plan.tasks)
+    p.tasks.push_back(task_detail_of(found.plan, t, recorded, as_of, known_at));
   std::string data = found.document.dump();
   for (const auto& e : recorded) data += "\n" + e.hash;
   p.digest = audit::sha256_hex(data);
   return p;
 }
 
-std::vector<assess::Status> parse_statuses(const std::string& text, std::string_view what) {
-  std::vector<assess::Status> out;
+StatusSet parse_statuses(const std::string& text, std::string_view what) {
+  StatusSet out;
   size_t from = 0;
   while (from <= text.size() && !text.empty()) {
     auto comma = text.find(',', from);
     auto name = text.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
     auto status = from_string<assess::Status>(name);
-    if (!status)
-      throw InputError(fmt::format("{} '{}' is not a status; use one or more of {}", what, name,
-                                   joined_names<assess::Status>(",")));
-    out.push_back(*status);
+    auto task_status = from_string<assess::TaskStatus>(name);
+    if (!status && !task_status) {
+      std::vector<std::string_view> task_only; // no_data is already among the targets'
+      for (auto s : enum_values<assess::TaskStatus>())
+        if (!from_string<assess::Status>(to_string(s))) task_only.push_back(to_string(s));
+      throw InputError(fmt::format("{} '{}' is not a status; use one or more of {} (targets), "
+                                   "{} (tasks)",
+                                   what, name, joined_names<assess::Status>(","),
+                                   joined(task_only, ",")));
+    }
+    if (status) out.targets.push_back(*status);
+    if (task_status) out.tasks.push_back(*task_status);
     if (comma == std::string::npos) break;
     from = comma + 1;
   }
@@ -151,9 +197,12 @@ Nature parse_nature(const std::string& text, std::string_view what) {
 }
 
 bool in_trouble(const StatusReport& report) {
-  for (const auto& p : report.plans)
+  for (const auto& p : report.plans) {
     for (const auto& t : p.targets)
       if (assess::in_trouble(t.result.status)) return true;
+    for (const auto& t : p.tasks)
+      if (assess::in_trouble(t.result.status)) return true;
+  }
   return false;
 }
 

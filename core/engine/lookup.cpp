@@ -57,21 +57,46 @@ const Plan& Catalog::plan(const std::string& id) {
   return *it->second;
 }
 
+namespace {
+
+// The ids `ref` could have meant, for a suggestion: targets, and tasks unless `targets_only`.
+[[noreturn]] void unknown_item(const Plan& p, const TargetRef& ref, bool targets_only) {
+  std::vector<std::string> ids;
+  for (const auto& t : p.targets) ids.push_back(t.id);
+  if (!targets_only)
+    for (const auto& t : p.tasks) ids.push_back(t.id);
+  auto guess = suggest(ref.target_id, ids);
+  bool is_task = targets_only && p.find_task(ref.target_id);
+  throw InputError(fmt::format(
+      "plan '{}' has no {} '{}'; {}", ref.plan_id, targets_only ? "target" : "target or task",
+      ref.target_id,
+      is_task ? fmt::format("'{}' is a task, which this command does not take", ref.target_id)
+      : guess.empty()
+          ? fmt::format("see `plantrack plan show {}` for its {}", ref.plan_id,
+                        targets_only ? "targets" : "targets and tasks")
+          : fmt::format("did you mean '{}/{}'?", ref.plan_id, guess)));
+}
+
+} // namespace
+
 const Target& Catalog::target(const TargetRef& ref) {
   const Plan& p = plan(ref.plan_id);
   if (const Target* t = p.find_target(ref.target_id)) return *t;
-  std::vector<std::string> ids;
-  for (const auto& t : p.targets) ids.push_back(t.id);
-  auto guess = suggest(ref.target_id, ids);
-  throw InputError(fmt::format(
-      "plan '{}' has no target '{}'; {}", ref.plan_id, ref.target_id,
-      guess.empty() ? fmt::format("see `plantrack plan show {}` for its targets", ref.plan_id)
-                    : fmt::format("did you mean '{}/{}'?", ref.plan_id, guess)));
+  unknown_item(p, ref, true);
+}
+
+Item Catalog::item(const TargetRef& ref) {
+  const Plan& p = plan(ref.plan_id);
+  if (const Target* t = p.find_target(ref.target_id)) return {t, nullptr};
+  if (const Task* t = p.find_task(ref.target_id)) return {nullptr, t};
+  unknown_item(p, ref, false);
 }
 
 Entry Catalog::check(const EntryInput& input) {
   TargetRef ref = parse_target_ref(input.ref);
-  return prepare_entry(target(ref), ref, input);
+  Item found = item(ref);
+  return found.task ? prepare_task_entry(*found.task, ref, input)
+                    : prepare_entry(*found.target, ref, input);
 }
 
 storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
@@ -85,12 +110,14 @@ storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
 
 storage::PlanDocument plan_with_target_at(storage::Storage& storage, const TargetRef& ref,
                                           Timestamp known_at) {
-  Catalog(storage).target(ref); // unknown plan or target: throws, with a suggestion
+  Item now = Catalog(storage).item(ref); // unknown plan, target or task: throws, with a suggestion
   auto found = storage.find_plan(ref.plan_id, known_at);
-  if (!found || !found->plan.find_target(ref.target_id))
-    throw InputError(fmt::format("target '{}/{}' was not in the plan at --known-at {}; pass a "
+  if (!found || !(now.task ? found->plan.find_task(ref.target_id) != nullptr
+                           : found->plan.find_target(ref.target_id) != nullptr))
+    throw InputError(fmt::format("{} '{}/{}' was not in the plan at --known-at {}; pass a "
                                  "later --known-at",
-                                 ref.plan_id, ref.target_id, format_timestamp(known_at)));
+                                 now.task ? "task" : "target", ref.plan_id, ref.target_id,
+                                 format_timestamp(known_at)));
   return std::move(*found);
 }
 

@@ -11,6 +11,12 @@
 
 namespace plantrack::engine {
 
+// What PLAN/ID names: a target or a task (exactly one is set).
+struct Item {
+  const Target* target = nullptr;
+  const Task* task = nullptr;
+};
+
 // The latest revisions of the plans a use case touches, each read once.
 class Catalog {
 public:
@@ -22,6 +28,8 @@ public:
 
   // The plan and target `ref` names; throws InputError with a suggestion when unknown.
   const Target& target(const TargetRef& ref);
+  // The target or task `ref` names; throws InputError with a suggestion when unknown.
+  Item item(const TargetRef& ref);
   // The latest revision of plan `id`; throws InputError with a suggestion when unknown.
   const Plan& plan(const std::string& id);
 
@@ -35,7 +43,8 @@ private:
 storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
                               Timestamp known_at);
 
-// The plan of `ref` in force at `known_at`, which must hold the target: InputError otherwise.
+// The plan of `ref` in force at `known_at`, which must hold the target or task `ref` names:
+// InputError otherwise.
 storage::PlanDocument plan_with_target_at(storage::Storage& storage, const TargetRef& ref,
                                           Timestamp known_at);
 

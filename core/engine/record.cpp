@@ -33,7 +33,7 @@ std::vector<Entry> entry_history(storage::Storage& storage, const std::string& s
     Catalog catalog(storage);
     if (scope.find('/') != std::string::npos) {
       auto ref = parse_target_ref(scope);
-      catalog.target(ref); // unknown plan or target: InputError
+      catalog.item(ref); // unknown plan, target or task: InputError
       filter = {ref.plan_id, ref.target_id};
     } else {
       catalog.plan(scope); // unknown plan: InputError

@@ -14,13 +14,15 @@
 namespace plantrack::io {
 namespace {
 
-constexpr std::array<std::string_view, 9> columns{
-    "target", "period", "value", "unit", "source", "note", "recorded_by", "provisional", "entities"};
+constexpr std::array<std::string_view, 11> columns{
+    "target", "period",      "value",    "unit",     "source", "note",
+    "recorded_by", "provisional", "entities", "evidence", "step"};
 constexpr std::array<std::string_view, 3> required{"target", "period", "value"};
 constexpr std::string_view column_list =
-    "target,period,value,unit,source,note,recorded_by,provisional,entities";
+    "target,period,value,unit,source,note,recorded_by,provisional,entities,evidence,step";
 
-std::vector<std::string> split_entities(const std::string& s) {
+// The names of a `;`-separated cell (entities, evidence); none for an empty cell.
+std::vector<std::string> split_names(const std::string& s) {
   std::vector<std::string> out;
   if (s.empty()) return out;
   size_t from = 0;
@@ -115,7 +117,9 @@ void read_entry_rows(std::istream& in, const std::string& file, const std::strin
                                 "leave it empty",
                                 excerpt(provisional));
     else
-      input.entities = split_entities(take(8));
+      input.entities = split_names(take(8));
+    input.evidence = split_names(take(9));
+    input.step = take(10);
     on_row(std::move(row));
   });
   if (!header)

@@ -1,6 +1,7 @@
 #pragma once
 // The entry CSV format (SPEC §3): columns target,period,value,unit,source,note,recorded_by,
-// provisional,entities; only target, period and value are required.
+// provisional,entities,evidence,step; only target, period and value are required. A task's
+// row holds its state in `value`; `entities` and `evidence` are `;`-separated.
 
 #include "model/entry.hpp"
 

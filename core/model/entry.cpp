@@ -74,13 +74,102 @@ TargetRef parse_target_ref(std::string_view ref) {
   return {std::string(ref.substr(0, slash)), std::string(ref.substr(slash + 1))};
 }
 
-Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input) {
-  // Only UTF-8 is stored: every listing, report and JSON document must be able to show it.
+namespace {
+
+struct StateWord {
+  std::string_view word;
+  TaskState state;
+};
+constexpr StateWord chinese_state_words[] = {{"未启动", TaskState::not_started},
+                                             {"推进中", TaskState::in_progress},
+                                             {"已完成", TaskState::done},
+                                             {"暂缓", TaskState::suspended}};
+
+// Only UTF-8 is stored: every listing, report and JSON document must be able to show it.
+void require_utf8_input(const EntryInput& input) {
   for (const auto& [text, what] : {std::pair{&input.period, "period"}, {&input.value, "value"},
                                    {&input.unit, "unit"}, {&input.source, "source"},
-                                   {&input.note, "note"}, {&input.recorded_by, "recorded_by"}})
+                                   {&input.note, "note"}, {&input.recorded_by, "recorded_by"},
+                                   {&input.step, "step"}})
     require_utf8(*text, what);
   for (const auto& name : input.entities) require_utf8(name, "entity");
+  for (const auto& item : input.evidence) require_utf8(item, "evidence");
+}
+
+} // namespace
+
+std::optional<TaskState> parse_task_state(std::string_view word) {
+  if (auto state = from_string<TaskState>(word)) return state;
+  for (const auto& w : chinese_state_words)
+    if (w.word == word) return w.state;
+  return std::nullopt;
+}
+
+std::string task_state_words() {
+  std::vector<std::string_view> chinese;
+  for (const auto& w : chinese_state_words) chinese.push_back(w.word);
+  return fmt::format("{} ({})", joined_names<TaskState>(", "), joined(chinese, ", "));
+}
+
+Entry prepare_task_entry(const Task& task, const TargetRef& ref, const EntryInput& input) {
+  require_utf8_input(input);
+  auto state = parse_task_state(input.value);
+  if (!state)
+    throw InputError(fmt::format("'{}' is not a state of task {}/{}; write one of {}",
+                                 excerpt(input.value), ref.plan_id, ref.target_id,
+                                 task_state_words()));
+  if (!input.unit.empty())
+    throw InputError(fmt::format("unit '{}' given for task {}/{}, whose entries carry a state; "
+                                 "leave the unit out",
+                                 excerpt(input.unit), ref.plan_id, ref.target_id));
+  if (!input.entities.empty())
+    throw InputError(fmt::format("entities given for task {}/{}; entities are counted by "
+                                 "cumulative targets, a task's documents go in --evidence",
+                                 ref.plan_id, ref.target_id));
+  if (input.provisional)
+    throw InputError(fmt::format("task {}/{} has no figure to be provisional; leave out "
+                                 "--provisional and say what is pending in --note",
+                                 ref.plan_id, ref.target_id));
+  if (!input.step.empty() && !task.find_step(input.step)) {
+    std::vector<std::string_view> ids;
+    for (const auto& s : task.steps) ids.push_back(s.id);
+    throw InputError(
+        ids.empty()
+            ? fmt::format("step '{}' given, but task {}/{} has no steps; leave out --step",
+                          excerpt(input.step), ref.plan_id, ref.target_id)
+            : fmt::format("'{}' is not a step of task {}/{}; its steps are {}",
+                          excerpt(input.step), ref.plan_id, ref.target_id, joined(ids, ", ")));
+  }
+  for (const auto& item : input.evidence)
+    if (item.find_first_not_of(" \t") == std::string::npos)
+      throw InputError("an evidence item is empty; name each document or URL, separated by ';'");
+  Entry e;
+  e.plan_id = ref.plan_id;
+  e.target_id = ref.target_id;
+  e.period = parse_period(input.period);
+  e.value_text = input.value;
+  e.value = *state == TaskState::done ? 1 : 0;
+  e.state = state;
+  e.evidence = input.evidence;
+  e.step = input.step;
+  e.recorded_by = input.recorded_by;
+  e.source = input.source;
+  e.note = input.note;
+  return e;
+}
+
+Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input) {
+  require_utf8_input(input);
+  if (!input.evidence.empty() || !input.step.empty())
+    throw InputError(fmt::format("{} given for target {}/{}; evidence and steps are for tasks, "
+                                 "give a target's evidence in --source",
+                                 input.step.empty() ? "evidence" : "a step", ref.plan_id,
+                                 ref.target_id));
+  if (target.kind != Kind::milestone && parse_task_state(input.value))
+    throw InputError(fmt::format("'{}' is a task state, but {}/{} is a target; log a number in "
+                                 "{}",
+                                 excerpt(input.value), ref.plan_id, ref.target_id,
+                                 target.unit.empty() ? "its unit" : "'" + target.unit + "'"));
   Entry e;
   e.plan_id = ref.plan_id;
   e.target_id = ref.target_id;

@@ -12,18 +12,36 @@
 
 namespace plantrack {
 
-// What an official typed, before it is checked against the target.
+// What an official typed, before it is checked against the target or task.
 struct EntryInput {
-  std::string ref; // PLAN/TARGET
+  std::string ref; // PLAN/TARGET or PLAN/TASK
   std::string period;
-  std::string value;
+  std::string value; // a number, a milestone's done/0, or a task's state
   std::string unit;
   std::string source;
   std::string note;
   std::string recorded_by;
   bool provisional = false;
   std::vector<std::string> entities;
+  std::vector<std::string> evidence; // tasks: documents, URLs
+  std::string step;                  // tasks: the step this entry completes
 };
+
+// A task's progress state (SPEC §1 "Task"). Logged as these names or as the Chinese words
+// of task_state_words().
+enum class TaskState { not_started, in_progress, done, suspended };
+constexpr auto enum_names(TaskState) {
+  return name_table<TaskState>({{TaskState::not_started, "not_started"},
+                                {TaskState::in_progress, "in_progress"},
+                                {TaskState::done, "done"},
+                                {TaskState::suspended, "suspended"}});
+}
+
+// The state `word` names: an English name or 未启动, 推进中, 已完成, 暂缓; nullopt otherwise.
+std::optional<TaskState> parse_task_state(std::string_view word);
+// Every accepted word, for error messages: "not_started, in_progress, done, suspended
+// (未启动, 推进中, 已完成, 暂缓)".
+std::string task_state_words();
 
 // What an entry does: log a value, correct an earlier entry, or retract one (SPEC §1).
 enum class Action { log, correct, retract };
@@ -46,6 +64,9 @@ struct Entry {
   std::string note;
   bool provisional = false;
   std::vector<std::string> entities;
+  std::optional<TaskState> state;    // set exactly for a task's entries (value_text as typed)
+  std::vector<std::string> evidence; // tasks: documents, URLs
+  std::string step;                  // tasks: the step this entry completes
   Action action = Action::log;
   std::optional<std::int64_t> corrects; // the entry this one replaces (correct, retract)
   std::string reason;                   // why (correct, retract)
@@ -76,5 +97,8 @@ TargetRef parse_target_ref(std::string_view ref);
 // Check `input` against `target` (period, value, unit) and build the entry to append.
 // The caller sets recorded_at; throws InputError naming the bad value and the fix.
 Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input);
+
+// The same for a task: the value is a state, the step one of the task's.
+Entry prepare_task_entry(const Task& task, const TargetRef& ref, const EntryInput& input);
 
 } // namespace plantrack

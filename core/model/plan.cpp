@@ -10,11 +10,32 @@ const Target* Plan::find_target(std::string_view target_id) const {
   return nullptr;
 }
 
+const Task* Plan::find_task(std::string_view task_id) const {
+  for (const auto& t : tasks)
+    if (t.id == task_id) return &t;
+  return nullptr;
+}
+
+namespace {
+
+bool names(const std::vector<std::string>& orgs, std::string_view org) {
+  return std::find(orgs.begin(), orgs.end(), org) != orgs.end();
+}
+
+} // namespace
+
 bool Target::involves(std::string_view org) const {
-  auto named = [&](const std::vector<std::string>& orgs) {
-    return std::find(orgs.begin(), orgs.end(), org) != orgs.end();
-  };
-  return named(responsible) || named(support);
+  return names(responsible, org) || names(support, org);
+}
+
+bool Task::involves(std::string_view org) const {
+  return names(responsible, org) || names(support, org);
+}
+
+const Step* Task::find_step(std::string_view step_id) const {
+  for (const auto& s : steps)
+    if (s.id == step_id) return &s;
+  return nullptr;
 }
 
 Thresholds thresholds_for(const Plan& plan, const Target& target) {

@@ -90,15 +90,29 @@ struct Goal {
   std::string source;
 };
 
+// A dated stage of a task (SPEC §1 "Task"): an entry naming it with --step completes it.
+struct Step {
+  std::string id;
+  Date date;
+  std::string title;
+};
+
+// A qualitative commitment (SPEC §1 "Task"), tracked by entries that carry a state.
 struct Task {
   std::string id;
   std::string title;
   std::string goal;
-  std::vector<std::string> responsible;
-  std::vector<std::string> support;
-  std::string appraisal;
+  std::vector<std::string> responsible; // lead orgs (牵头单位)
+  std::vector<std::string> support;     // cooperating orgs (配合单位)
+  std::optional<Date> deadline;
+  std::vector<Step> steps; // by date
+  std::string appraisal;   // how it is judged (纳入全区绩效考核)
   std::string source;
   std::string note;
+
+  // Whether `org` leads or supports this task.
+  bool involves(std::string_view org) const;
+  const Step* find_step(std::string_view id) const;
 };
 
 struct PlanSource {
@@ -123,6 +137,7 @@ struct Plan {
   std::vector<Task> tasks;
 
   const Target* find_target(std::string_view id) const;
+  const Task* find_task(std::string_view id) const;
 };
 
 // The thresholds in force for a target: its own, else the plan's, else the defaults.

@@ -4,6 +4,7 @@
 
 #include "model/period.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace plantrack::planfile {
@@ -78,10 +79,24 @@ Plan plan_from_document(const json& doc) {
       p.targets.push_back(std::move(t));
     }
   if (doc.contains("tasks"))
-    for (const auto& j : doc["tasks"])
-      p.tasks.push_back({j["id"], j["title"], j.value("goal", ""), strings(j, "responsible"),
-                         strings(j, "support"), j.value("appraisal", ""), j["source"],
-                         j.value("note", "")});
+    for (const auto& j : doc["tasks"]) {
+      Task t;
+      t.id = j["id"];
+      t.title = j["title"];
+      t.goal = j.value("goal", "");
+      t.responsible = strings(j, "responsible");
+      t.support = strings(j, "support");
+      if (j.contains("deadline")) t.deadline = parse_date(j["deadline"].get<std::string>());
+      if (j.contains("steps"))
+        for (const auto& s : j["steps"])
+          t.steps.push_back({s["id"], parse_date(s["date"].get<std::string>()), s["title"]});
+      std::stable_sort(t.steps.begin(), t.steps.end(),
+                       [](const Step& a, const Step& b) { return a.date < b.date; });
+      t.appraisal = j.value("appraisal", "");
+      t.source = j["source"];
+      t.note = j.value("note", "");
+      p.tasks.push_back(std::move(t));
+    }
   return p;
 }
 

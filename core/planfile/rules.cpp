@@ -153,6 +153,26 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
     check_orgs(tasks[i], fmt::format("tasks[{}]", i), problems);
     if (!task_ids.insert(id).second)
       problems.add(fmt::format("tasks[{}].id", i), fmt::format("task id '{}' is used twice; give each task its own id", id));
+    if (target_ids.count(id))
+      problems.add(fmt::format("tasks[{}].id", i),
+                   fmt::format("'{}' is already a target id; targets and tasks are both named "
+                               "PLAN/ID, so give the task its own id",
+                               id));
+    if (tasks[i].contains("deadline"))
+      check_date(tasks[i]["deadline"], fmt::format("tasks[{}].deadline", i));
+    if (tasks[i].contains("steps")) {
+      std::set<std::string> step_ids;
+      const json& steps = tasks[i]["steps"];
+      for (size_t k = 0; k < steps.size(); ++k) {
+        check_date(steps[k]["date"], fmt::format("tasks[{}].steps[{}].date", i, k));
+        auto step = steps[k]["id"].get<std::string>();
+        if (!step_ids.insert(step).second)
+          problems.add(fmt::format("tasks[{}].steps[{}].id", i, k),
+                       fmt::format("step id '{}' is used twice in task '{}'; give each step its "
+                                   "own id",
+                                   step, id));
+      }
+    }
     if (tasks[i].contains("goal") && !goal_ids.count(tasks[i]["goal"].get<std::string>()))
       problems.add(fmt::format("tasks[{}].goal", i),
                    fmt::format("'{}' is not a goal of this plan; use one of the ids under goals",

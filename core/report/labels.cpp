@@ -107,6 +107,7 @@ constexpr Label labels[] = {
     {"stale", "数据过期", "stale"},
     {"status", "状态", "status"},
     {"status_report", "规划执行情况报告", "Status report"},
+    {"step_late", "节点滞后", "step late"},
     {"strive", "力争", "strive"},
     {"summary", "汇总", "summary"},
     {"support", "配合单位", "support"},

@@ -112,7 +112,7 @@ TEST_F(Assessed, show_table_names_the_source_clause_and_the_figures) {
 TEST_F(Assessed, show_unknown_target_is_refused) {
   auto r = cli.run({"show", "city/patent"});
   EXPECT_EQ(r.code, 1);
-  EXPECT_EQ(r.err, "plantrack: error: plan 'city' has no target 'patent'; did you mean 'city/patents'?\n");
+  EXPECT_EQ(r.err, "plantrack: error: plan 'city' has no target or task 'patent'; did you mean 'city/patents'?\n");
 }
 
 TEST_F(Assessed, status_filters_by_unit_deadline_and_status) {
@@ -129,7 +129,8 @@ TEST_F(Assessed, status_only_with_an_unknown_status_is_refused) {
   auto r = cli.run({"status", "--only", "late"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err, "plantrack: error: --only 'late' is not a status; use one or more of "
-                   "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track\n");
+                   "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track "
+                   "(targets), done,done_late,overdue,suspended,in_progress,not_started (tasks)\n");
 }
 
 TEST_F(Assessed, status_due_before_a_malformed_date_is_refused) {

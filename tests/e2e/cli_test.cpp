@@ -76,7 +76,7 @@ TEST(Init, creates_the_database_and_is_idempotent) {
   Cli cli;
   auto first = cli.run({"init"});
   EXPECT_EQ(first.code, 0);
-  EXPECT_EQ(first.out, "database " + cli.db() + " ready (schema version 1)\n");
+  EXPECT_EQ(first.out, "database " + cli.db() + " ready (schema version 2)\n");
   auto second = cli.run({"init"});
   EXPECT_EQ(second.code, 0);
   EXPECT_EQ(second.out, first.out);
@@ -177,7 +177,7 @@ TEST_F(Demo, log_unknown_plan_is_refused) {
 
 TEST_F(Demo, log_unknown_target_is_refused_with_a_suggestion) {
   expect_refused({"log", "demo/patent", "1", "--period", "2018"},
-                 "plan 'demo' has no target 'patent'; did you mean 'demo/patents'?");
+                 "plan 'demo' has no target or task 'patent'; did you mean 'demo/patents'?");
 }
 
 TEST_F(Demo, log_month_13_is_refused) {
@@ -310,7 +310,7 @@ TEST_F(Demo, import_csv_reports_every_bad_row) {
   EXPECT_EQ(r.err,
             "plantrack: error: " + csv + ":2: value: value 'abc' is not a number; write digits with an optional decimal point, e.g. 2628.7\n"
             "plantrack: error: " + csv + ":3: unit: unit '家' does not convert to the target's unit '件'; log the value in '件' or a unit convertible to it\n"
-            "plantrack: error: " + csv + ":4: target: plan 'demo' has no target 'nope'; see `plantrack plan show demo` for its targets\n"
+            "plantrack: error: " + csv + ":4: target: plan 'demo' has no target or task 'nope'; see `plantrack plan show demo` for its targets and tasks\n"
             "plantrack: error: " + csv + ": 3 bad row(s); nothing was imported, fix them and run the import again\n");
 }
 
@@ -329,7 +329,7 @@ TEST_F(Demo, entries_shows_the_history_with_who_and_when) {
 
 TEST_F(Demo, entries_of_an_unknown_target_is_refused) {
   expect_refused({"entries", "demo/nope"},
-                 "plan 'demo' has no target 'nope'; see `plantrack plan show demo` for its targets");
+                 "plan 'demo' has no target or task 'nope'; see `plantrack plan show demo` for its targets and tasks");
 }
 
 TEST_F(Demo, status_table_aligns_chinese_titles) {

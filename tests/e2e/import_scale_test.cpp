@@ -115,8 +115,8 @@ TEST_F(ImportScale, rows_after_the_fiftieth_bad_one_are_still_checked_and_counte
   auto lines = lines_of(r.err);
   ASSERT_EQ(lines.size(), 52u) << r.err;
   EXPECT_EQ(lines[0], "plantrack: error: " + path +
-                          ":2: target: plan 'scale' has no target 'nope'; see `plantrack plan "
-                          "show scale` for its targets");
+                          ":2: target: plan 'scale' has no target or task 'nope'; see "
+                          "`plantrack plan show scale` for its targets and tasks");
   EXPECT_EQ(lines[50], "plantrack: error: " + path +
                            ": 21 more bad row(s) after line 51 are not listed; fix the rows above "
                            "and check the file again with --dry-run");

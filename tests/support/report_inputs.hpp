@@ -166,7 +166,8 @@ inline engine::StatusReport demo_status() {
   Plan plan = demo_plan();
   engine::PlanAssessment p{plan, {{patents_target(), patents_result()},
                                   {share_target(), share_result()},
-                                  {drafted_target(), drafted_result()}}};
+                                  {drafted_target(), drafted_result()}},
+                            {}};
   return engine::StatusReport{report_as_of, report_known_at, {p}};
 }
 
@@ -207,6 +208,7 @@ inline engine::TargetDetail drafted_detail() {
 inline engine::PlanDetail demo_plan_detail() {
   return engine::PlanDetail{demo_plan(), report_as_of, report_known_at,
                             {patents_detail(), share_detail(), drafted_detail()},
+                            {},
                             std::string(64, 'a')};
 }
 

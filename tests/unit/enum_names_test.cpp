@@ -3,6 +3,7 @@
 // SPEC.md writes them, and an unknown name is refused with the choices.
 
 #include "assess/assess.hpp"
+#include "assess/task.hpp"
 #include "audit/completion.hpp"
 #include "errors.hpp"
 #include "model/entry.hpp"
@@ -48,6 +49,8 @@ TEST(EnumNames, every_value_reads_back_from_its_name) {
   expect_names_read_back<assess::Status>();
   expect_names_read_back<assess::Flag>();
   expect_names_read_back<assess::PointKind>();
+  expect_names_read_back<assess::TaskStatus>();
+  expect_names_read_back<TaskState>();
   expect_names_read_back<audit::Ruling>();
   expect_names_read_back<report::Lang>();
 }
@@ -56,7 +59,10 @@ TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
   EXPECT_EQ(joined_names<assess::Status>(","),
             "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track");
   EXPECT_EQ(joined_names<assess::Flag>(","),
-            "stale,estimated,provisional,final_data_missing,duplicate_entity");
+            "stale,estimated,provisional,final_data_missing,duplicate_entity,step_late");
+  EXPECT_EQ(joined_names<assess::TaskStatus>(","),
+            "no_data,done,done_late,overdue,suspended,in_progress,not_started");
+  EXPECT_EQ(joined_names<TaskState>(","), "not_started,in_progress,done,suspended");
   EXPECT_EQ(joined_names<Rule>(),
             "at_least, more_than, at_most, less_than, between, keep_at_most, done");
   EXPECT_EQ(joined_names<Kind>(), "level, flow, cumulative, milestone");

@@ -10,7 +10,7 @@ namespace plantrack::storage::sqlite {
 // The column of each field; -1 for one the query does not select.
 struct EntryRows::Columns {
   int id, plan_id, target_id, period, value, value_text, unit, recorded_at, recorded_by, source,
-      note, provisional, entities, action, corrects, reason, hash;
+      note, provisional, entities, action, corrects, reason, hash, state, evidence, step;
 };
 
 namespace {
@@ -34,24 +34,25 @@ constexpr EntryRows::Columns columns_of(std::string_view list) {
           column(list, "unit"),        column(list, "recorded_at"), column(list, "recorded_by"),
           column(list, "source"),      column(list, "note"),        column(list, "provisional"),
           column(list, "entities"),    column(list, "action"),      column(list, "corrects"),
-          column(list, "reason"),      column(list, "hash")};
+          column(list, "reason"),      column(list, "hash"),        column(list, "state"),
+          column(list, "evidence"),    column(list, "step")};
 }
 
 // Whether a row holds every field that read() takes without a check.
 constexpr bool readable(const EntryRows::Columns& c) {
   return c.id >= 0 && c.period >= 0 && c.value >= 0 && c.recorded_at >= 0 && c.provisional >= 0 &&
-         c.entities >= 0 && c.action >= 0 && c.corrects >= 0;
+         c.entities >= 0 && c.action >= 0 && c.corrects >= 0 && c.state >= 0;
 }
 
 constexpr EntryRows::Columns whole = columns_of(PLANTRACK_ENTRY_COLUMNS);
 constexpr EntryRows::Columns assessed = columns_of(PLANTRACK_ASSESSMENT_COLUMNS);
 static_assert(readable(whole) && readable(assessed));
 
-// The entity names of a stored JSON array; InputError when it is not one.
-void read_entities(std::string_view text, std::vector<std::string>& out) {
-  if (text == "[]") return; // most entries name no entity: skip the JSON parser
+// The names of a stored JSON array (entities, evidence); InputError when it is not one.
+void read_names(std::string_view text, std::vector<std::string>& out, std::string_view what) {
+  if (text == "[]") return; // most entries name none: skip the JSON parser
   auto entities = nlohmann::json::parse(text, nullptr, false);
-  if (!entities.is_array()) throw InputError("malformed entities");
+  if (!entities.is_array()) throw InputError(fmt::format("malformed {}", what));
   for (const auto& n : entities)
     if (n.is_string()) out.push_back(n.get<std::string>());
 }
@@ -83,7 +84,14 @@ void EntryRows::read(const EntryQuery& q, Entry& e) {
     text(c.source, e.source);
     text(c.note, e.note);
     e.provisional = q.int64(c.provisional) != 0;
-    read_entities(q.text(c.entities), e.entities);
+    read_names(q.text(c.entities), e.entities, "entities");
+    if (!q.null(c.state)) {
+      auto state = from_string<TaskState>(q.text(c.state));
+      if (!state) throw InputError(fmt::format("unknown task state '{}'", q.text(c.state)));
+      e.state = state;
+    }
+    if (c.evidence >= 0) read_names(q.text(c.evidence), e.evidence, "evidence");
+    text(c.step, e.step);
     auto action = from_string<Action>(q.text(c.action));
     if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(c.action)));
     e.action = *action;

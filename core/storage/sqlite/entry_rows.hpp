@@ -13,11 +13,13 @@
 // whole literals).
 #define PLANTRACK_ENTRY_COLUMNS                                                                   \
   "id, plan_id, target_id, period, period_start, period_end, value, value_text, unit, "          \
-  "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, hash"
+  "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, "    \
+  "hash, state, evidence, step"
 
 // Only the columns assessment reads, in the order EntryRows reads them.
 #define PLANTRACK_ASSESSMENT_COLUMNS                                                              \
-  "id, target_id, period, value, recorded_at, provisional, entities, action, corrects"
+  "id, target_id, period, value, recorded_at, provisional, entities, action, corrects, state, "  \
+  "step"
 
 namespace plantrack::storage::sqlite {
 

@@ -32,8 +32,9 @@ SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db)
       replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
       insert_(db, "INSERT INTO entries (id, plan_id, target_id, period, period_start, "
                   "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
-                  "provisional, entities, action, corrects, reason, hash) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+                  "provisional, entities, action, corrects, reason, hash, state, evidence, "
+                  "step) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
   SQLite::Statement head(db, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
   previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
   SQLite::Statement highest(db, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
@@ -79,6 +80,16 @@ std::int64_t SqliteEntryWriter::append(Entry& e) {
     insert_.bind(17);
   insert_.bindNoCopy(18, e.reason);
   insert_.bindNoCopy(19, e.hash);
+  if (e.state)
+    insert_.bind(20, std::string(to_string(*e.state)));
+  else
+    insert_.bind(20);
+  if (e.evidence.empty())
+    insert_.bind(21, "[]");
+  else
+    insert_.bind(21, nlohmann::json(e.evidence)
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore));
+  insert_.bindNoCopy(22, e.step);
   insert_.exec();
   insert_.reset(); // release the bound buffers, which belong to `e`
   previous_ = e.hash;

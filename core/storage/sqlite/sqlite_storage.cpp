@@ -116,12 +116,16 @@ public:
       insert.bind(6, revision == 0 ? std::string() : reason);
       insert.bind(7, nlohmann::json(changes).dump());
       insert.exec();
-      for (const auto& t : p.plan.targets) {
-        SQLite::Statement target(db_, "INSERT OR IGNORE INTO targets (plan_id, id) VALUES (?, ?)");
-        target.bind(1, p.plan.id);
-        target.bind(2, t.id);
-        target.exec();
-      }
+      // Entries refer to targets and tasks alike (migration 002).
+      SQLite::Statement item(db_, "INSERT OR IGNORE INTO targets (plan_id, id) VALUES (?, ?)");
+      auto register_item = [&](const std::string& id) {
+        item.reset();
+        item.bind(1, p.plan.id);
+        item.bind(2, id);
+        item.exec();
+      };
+      for (const auto& t : p.plan.targets) register_item(t.id);
+      for (const auto& t : p.plan.tasks) register_item(t.id);
       outcomes.push_back(revision == 0 ? ImportOutcome::created : ImportOutcome::revised);
     }
     tx.commit();
