@@ -12,6 +12,7 @@ namespace {
 // ("expected" alone is the expected value's heading).
 constexpr Label labels[] = {
     {"achieved", "已实现", "achieved"},
+    {"appraisal", "考核方式", "appraisal"},
     {"as_of", "评估日期", "as of"},
     {"assessment_as_of", "评估 截至", "assessment as of"},
     {"at_risk", "有风险", "at risk"},
@@ -108,6 +109,7 @@ constexpr Label labels[] = {
     {"status", "状态", "status"},
     {"status_report", "规划执行情况报告", "Status report"},
     {"step_late", "节点滞后", "step late"},
+    {"steps", "个节点", "steps"},
     {"strive", "力争", "strive"},
     {"summary", "汇总", "summary"},
     {"support", "配合单位", "support"},

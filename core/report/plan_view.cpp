@@ -69,10 +69,14 @@ std::string plan_text(const Plan& p, Lang lang) {
   if (!p.tasks.empty()) {
     out += fmt::format("\n{}\n", label(lang, "tasks"));
     Table table;
-    for (auto key : {"id", "title", "responsible", "support"})
+    for (auto key : {"id", "title", "deadline", "responsible", "support", "appraisal"})
       table.header.emplace_back(label(lang, key));
-    for (const auto& t : p.tasks)
-      table.rows.push_back({t.id, t.title, joined(t.responsible, ","), joined(t.support, ",")});
+    for (const auto& t : p.tasks) {
+      std::string deadline = t.deadline ? format_date(*t.deadline) : "-";
+      if (!t.steps.empty()) deadline += fmt::format(" ({} {})", t.steps.size(), label(lang, "steps"));
+      table.rows.push_back({t.id, t.title, deadline, joined(t.responsible, ","),
+                            joined(t.support, ","), t.appraisal.empty() ? "-" : t.appraisal});
+    }
     out += render(table);
   }
   return out;

@@ -259,9 +259,9 @@ TEST_F(Orgs, plan_show_lists_support) {
                    "turnover  年技术交易额  flow/year  at_least 10    亿元  2020-12-31  区财政局\n"
                    "\n"
                    "任务\n"
-                   "编号           名称              责任单位  配合单位\n"
-                   "-------------  ----------------  --------  --------\n"
-                   "joint-meeting  定期召开联席会议  区科委    区发改委\n");
+                   "编号           名称              期限  责任单位  配合单位  考核方式\n"
+                   "-------------  ----------------  ----  --------  --------  --------\n"
+                   "joint-meeting  定期召开联席会议  -     区科委    区发改委  -\n");
 }
 
 TEST_F(Orgs, an_org_both_leading_and_supporting_is_refused) {
