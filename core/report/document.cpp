@@ -354,7 +354,10 @@ std::string render_csv(const engine::PlanDetail& p) {
   std::string out =
       "plan,goal,target,title,unit,kind,rule,target_value,deadline,current,current_period,gap,"
       "shortfall,progress_pct,expected,expected_now,ratio,forecast,needed_per_year,status,flags,"
-      "responsible,support,nature,as_of,state,last_update,note,evidence\r\n";
+      "responsible,support,nature,as_of";
+  // A plan with tasks gets their columns at the end, so a plan of targets reads as it did.
+  bool tasks = !p.tasks.empty();
+  out += tasks ? ",state,last_update,note,evidence\r\n" : "\r\n";
   for (const auto& d : p.targets) {
     const Target& t = d.target;
     const auto& a = d.result;
@@ -370,7 +373,8 @@ std::string render_csv(const engine::PlanDetail& p) {
         csv_number(a.ratio), csv_number(a.forecast), csv_number(a.needed_per_year),
         csv_text(std::string(to_string(a.status))), csv_text(joined(flag_names(t, a.flags), ";")),
         csv_text(joined(t.responsible, ";")), csv_text(joined(t.support, ";")),
-        csv_text(std::string(to_string(t.nature))), format_date(p.as_of), "", "", "", ""};
+        csv_text(std::string(to_string(t.nature))), format_date(p.as_of)};
+    if (tasks) cells.insert(cells.end(), 4, "");
     out += joined(cells, ",") + "\r\n";
   }
   // Tasks after the targets, overdue first: kind `task`, the numeric columns empty, the
