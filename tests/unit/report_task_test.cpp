@@ -1,5 +1,5 @@
 // Unit tests of the task views' pieces: the labels of task statuses and states (labels.hpp),
-// excerpts by display width (table.hpp), the task colours and JSON (status_view.hpp), and the
+// excerpts by display width (table.hpp), the task colours and table (status_view.hpp), and the
 // completion rulings of tasks (audit/completion.hpp).
 
 #include "audit/completion.hpp"
@@ -79,6 +79,27 @@ TEST(TaskStatusColor, overdue_red_done_green_late_and_suspended_yellow) {
   EXPECT_EQ(status_color(TaskStatus::no_data), "\x1b[2m");
   EXPECT_EQ(status_color(TaskStatus::in_progress), "");
 }
+
+TEST(TasksTable, the_latest_note_is_cut_to_the_note_width) {
+  Task t;
+  t.id = "meeting";
+  t.title = "定期召开联席会议";
+  t.responsible = {"区科委"};
+  assess::TaskAssessment a;
+  a.status = TaskStatus::in_progress;
+  a.state = TaskState::in_progress;
+  a.last_period = "2019Q2";
+  a.note = "第一次联席会议已召开,\n第二次会议议题正在征集";
+  std::string out = tasks_table({{t, a}}, Lang::en, false, 12);
+  EXPECT_EQ(out,
+            "task     title             deadline  state        status       flags  last update  "
+            "responsible  support  latest progress\n"
+            "-------  ----------------  --------  -----------  -----------  -----  -----------  "
+            "-----------  -------  ---------------\n"
+            "meeting  定期召开联席会议  -         in progress  in progress         2019Q2       "
+            "区科委       -        第一次联席…\n");
+}
+
 
 // ---------------------------------------------------------------------------------------------
 // Completion rulings of tasks
