@@ -68,8 +68,11 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       if (!query.unit.empty() || query.nature) continue;
       if (query.org && !task.involves(*query.org)) continue;
       if (query.due_before && !(task.deadline && *task.deadline < *query.due_before)) continue;
-      auto result = assess::assess_task(task, by_target[task.id],
-                                        {query.as_of, plan->cadence, {}});
+      // A task's entries whole: assessment_entries leaves out the note and evidence that a
+      // task's assessment reports (a task has few entries, so reading them again is cheap).
+      auto result = assess::assess_task(
+          task, effective_entries(storage.entries({id, task.id}), query.known_at),
+          {query.as_of, plan->cadence, {}});
       const auto& only = query.only.tasks;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;

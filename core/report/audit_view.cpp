@@ -13,19 +13,40 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+json evidence_json(const std::vector<audit::Evidence>& evidence) {
+  json out = json::array();
+  for (const auto& ev : evidence) {
+    json item = entry_json(ev.entry);
+    json earlier = json::array();
+    for (const auto& v : ev.earlier_versions) earlier.push_back(entry_json(v));
+    item["earlier_versions"] = earlier;
+    out.push_back(item);
+  }
+  return out;
+}
+
+// The earlier versions of an entry and what it corrects: "#3 推进中 王 2019-05-02 09:00 原因".
+std::string history_cell(const audit::Evidence& ev, Lang lang) {
+  std::string history;
+  for (const auto& v : ev.earlier_versions) {
+    std::string item = fmt::format("#{} {} {} {}", v.id,
+                                   v.value_text + (v.unit.empty() ? "" : " " + v.unit),
+                                   v.recorded_by, format_local(v.recorded_at, display_zone));
+    if (!v.reason.empty()) item += " " + v.reason;
+    history += (history.empty() ? "" : "; ") + item;
+  }
+  if (ev.entry.corrects)
+    history += fmt::format("{}{} #{}: {}", history.empty() ? "" : "; ", label(lang, "corrects"),
+                           *ev.entry.corrects, ev.entry.reason);
+  return history.empty() ? "-" : history;
+}
+
 } // namespace
 
 json completion_json(const audit::CompletionAudit& a) {
   json targets = json::array();
   for (const auto& t : a.targets) {
-    json evidence = json::array();
-    for (const auto& ev : t.evidence) {
-      json item = entry_json(ev.entry);
-      json earlier = json::array();
-      for (const auto& v : ev.earlier_versions) earlier.push_back(entry_json(v));
-      item["earlier_versions"] = earlier;
-      evidence.push_back(item);
-    }
+    json evidence = evidence_json(t.evidence);
     json status = target_json(a.plan, t.target, t.result);
     targets.push_back({{"ref", status["ref"]},
                        {"title", t.target.title},
@@ -42,11 +63,28 @@ json completion_json(const audit::CompletionAudit& a) {
                        {"duplicate_entities", t.result.duplicate_entities},
                        {"evidence", evidence}});
   }
+  json tasks = json::array();
+  for (const auto& t : a.tasks) {
+    json status = task_json(a.plan, t.task, t.result);
+    tasks.push_back({{"ref", status["ref"]},
+                     {"title", t.task.title},
+                     {"deadline", status["deadline"]},
+                     {"final_state", status["state"]},
+                     {"final_period", status["last_period"]},
+                     {"done_on", status["done_on"]},
+                     {"ruling", to_string(t.ruling)},
+                     {"status", status["status"]},
+                     {"flags", status["flags"]},
+                     {"responsible", t.task.responsible},
+                     {"support", t.task.support},
+                     {"evidence", evidence_json(t.evidence)}});
+  }
   return {{"plan", a.plan.id},
           {"title", a.plan.title},
           {"as_of", format_date(a.as_of)},
           {"known_at", format_timestamp(a.known_at)},
-          {"targets", targets}};
+          {"targets", targets},
+          {"tasks", tasks}};
 }
 
 std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool markdown) {
@@ -101,27 +139,49 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
       table.header.emplace_back(label(lang, key));
     if (!t.entities.empty()) table.header.emplace_back(label(lang, "entities"));
     for (const auto& ev : t.evidence) {
-      std::string history;
-      for (const auto& v : ev.earlier_versions) {
-        std::string item = fmt::format("#{} {} {} {}", v.id,
-                                       v.value_text + (v.unit.empty() ? "" : " " + v.unit),
-                                       v.recorded_by, format_local(v.recorded_at, display_zone));
-        if (!v.reason.empty()) item += " " + v.reason;
-        history += (history.empty() ? "" : "; ") + item;
-      }
-      if (ev.entry.corrects)
-        history += fmt::format("{}{} #{}: {}", history.empty() ? "" : "; ",
-                               label(lang, "corrects"), *ev.entry.corrects, ev.entry.reason);
       const Entry& e = ev.entry;
       std::vector<std::string> row{std::to_string(e.id), e.period.text,
                                    e.value_text + (e.unit.empty() ? "" : " " + e.unit),
                                    e.source.empty() ? "-" : e.source, e.recorded_by,
                                    format_local(e.recorded_at, display_zone),
-                                   history.empty() ? "-" : history};
+                                   history_cell(ev, lang)};
       if (!t.entities.empty()) {
         row.push_back(joined(e.entities, ";"));
       }
       table.rows.push_back(std::move(row));
+    }
+    out += markdown ? "\n" + md_table(table) : render(table);
+    out += "\n";
+  }
+  for (const auto& t : a.tasks) {
+    const auto& r = t.result;
+    out += heading(2, fmt::format("{} {}", t.task.id, t.task.title));
+    out += line("deadline", t.task.deadline ? format_date(*t.task.deadline) : "-");
+    if (!t.task.responsible.empty()) out += line("responsible", joined(t.task.responsible, ", "));
+    if (!t.task.support.empty()) out += line("support", joined(t.task.support, ", "));
+    out += line("final_state", r.state ? std::string(label(lang, *r.state)) + " (" +
+                                             r.last_period.value_or("-") + ")"
+                                       : "-");
+    if (r.done_on) out += line("done_on", format_date(*r.done_on));
+    out += line("status", std::string(label(lang, r.status)));
+    out += line("ruling", std::string(label(lang, t.ruling)));
+    if (!r.flags.empty()) out += line("flags", task_flags_cell(r.flags, lang, ", "));
+    if (t.evidence.empty()) {
+      out += line("evidence", std::string(label(lang, "none")));
+      out += "\n";
+      continue;
+    }
+    Table table;
+    for (auto key : {"id", "period", "state", "note", "evidence", "step", "recorded_by",
+                     "recorded_at", "version"})
+      table.header.emplace_back(label(lang, key));
+    for (const auto& ev : t.evidence) {
+      const Entry& e = ev.entry;
+      table.rows.push_back({std::to_string(e.id), e.period.text, e.value_text,
+                            e.note.empty() ? "-" : e.note,
+                            e.evidence.empty() ? "-" : joined(e.evidence, "; "),
+                            e.step.empty() ? "-" : e.step, e.recorded_by,
+                            format_local(e.recorded_at, display_zone), history_cell(ev, lang)});
     }
     out += markdown ? "\n" + md_table(table) : render(table);
     out += "\n";

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace plantrack::report {
@@ -15,6 +16,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using assess::Status;
+using assess::TaskStatus;
 
 // Statuses that need attention, listed first in the summary.
 std::string value_cell(const std::optional<double>& v, const Target& t) {
@@ -30,13 +32,28 @@ std::string current_cell(const engine::TargetDetail& d) {
 }
 
 
-// The report's sections, shared by md and html: metadata rows, status counts, and the
-// targets grouped by goal with troubled ones first in the summary.
+// The plan's tasks, overdue ones first, then in the order of SPEC §2's task statuses; tasks of
+// one status keep the plan's order.
+std::vector<const engine::TaskDetail*> tasks_in_order(const engine::PlanDetail& p) {
+  std::vector<const engine::TaskDetail*> tasks;
+  for (const auto& t : p.tasks) tasks.push_back(&t);
+  std::stable_sort(tasks.begin(), tasks.end(), [](const auto* x, const auto* y) {
+    auto key = [](TaskStatus s) { return std::pair{!assess::in_trouble(s), s}; };
+    return key(x->result.status) < key(y->result.status);
+  });
+  return tasks;
+}
+
+// The report's sections, shared by md and html: metadata rows, status counts, the targets
+// grouped by goal with troubled ones first in the summary, and the tasks.
 struct Outline {
   std::vector<std::pair<std::string, std::string>> meta;
   std::map<Status, int> counts;
   std::vector<const engine::TargetDetail*> trouble;
   std::vector<std::pair<const Goal*, std::vector<const engine::TargetDetail*>>> goals;
+  std::map<TaskStatus, int> task_counts;
+  std::vector<const engine::TaskDetail*> overdue;
+  std::vector<const engine::TaskDetail*> tasks; // tasks_in_order
 };
 
 Outline outline(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
@@ -61,7 +78,37 @@ Outline outline(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) 
       if (t.target.goal == g.id) in_goal.push_back(&t);
     if (!in_goal.empty()) o.goals.push_back({&g, in_goal});
   }
+  o.tasks = tasks_in_order(p);
+  for (const auto* t : o.tasks) {
+    ++o.task_counts[t->result.status];
+    if (assess::in_trouble(t->result.status)) o.overdue.push_back(t);
+  }
   return o;
+}
+
+std::vector<std::string> task_columns(Lang lang) {
+  std::vector<std::string> h;
+  for (auto key : {"task", "title", "status", "flags", "deadline", "state", "last_update",
+                   "responsible", "support", "latest_note", "evidence"})
+    h.emplace_back(label(lang, key));
+  return h;
+}
+
+std::vector<std::string> task_cells(const engine::TaskDetail& d, Lang lang) {
+  const Task& t = d.task;
+  const auto& a = d.result;
+  auto or_dash = [](std::string s) { return s.empty() ? std::string("-") : s; };
+  return {t.id,
+          t.title,
+          std::string(label(lang, a.status)),
+          task_flags_cell(a.flags, lang, ", "),
+          t.deadline ? format_date(*t.deadline) : "-",
+          a.state ? std::string(label(lang, *a.state)) : "-",
+          a.last_period.value_or("-"),
+          or_dash(joined(t.responsible, ", ")),
+          or_dash(joined(t.support, ", ")),
+          or_dash(a.note),
+          or_dash(joined(a.evidence, "; "))};
 }
 
 std::vector<std::string> target_columns(Lang lang) {
@@ -112,11 +159,25 @@ std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang 
          "| --- | ---: |\n";
   for (auto s : enum_values<Status>())
     if (o.counts.count(s)) out += md_row({std::string(label(lang, s)), std::to_string(o.counts[s])});
+  if (!o.tasks.empty()) {
+    out += "\n" + md_row({std::string(label(lang, "status")), std::string(label(lang, "task_count"))}) +
+           "| --- | ---: |\n";
+    for (auto s : enum_values<TaskStatus>())
+      if (o.task_counts.count(s))
+        out += md_row({std::string(label(lang, s)), std::to_string(o.task_counts[s])});
+  }
   if (!o.trouble.empty()) {
     out += fmt::format("\n{}:\n\n", label(lang, "needs_attention"));
     for (const auto* t : o.trouble)
       out += fmt::format("- **{}** {}: {}\n", md_cell(t->target.id), md_cell(title_in(lang, t->target)),
                          label(lang, t->result.status));
+  }
+  if (!o.overdue.empty()) {
+    out += fmt::format("\n{}:\n\n", label(lang, "tasks_overdue"));
+    for (const auto* t : o.overdue)
+      out += fmt::format("- **{}** {}: {} ({} {})\n", md_cell(t->task.id), md_cell(t->task.title),
+                         label(lang, t->result.status), label(lang, "deadline"),
+                         format_date(*t->task.deadline));
   }
   for (const auto& [goal, targets] : o.goals) {
     out += fmt::format("\n## {}\n\n", md_cell(goal->title));
@@ -125,6 +186,14 @@ std::string render_md(const engine::PlanDetail& p, const ReportInfo& info, Lang 
     for (size_t i = 0; i < header.size(); ++i) out += " --- |";
     out += "\n";
     for (const auto* t : targets) out += md_row(target_cells(*t, lang));
+  }
+  if (!o.tasks.empty()) {
+    out += fmt::format("\n## {}\n\n", label(lang, "tasks"));
+    auto header = task_columns(lang);
+    out += md_row(header) + "|";
+    for (size_t i = 0; i < header.size(); ++i) out += " --- |";
+    out += "\n";
+    for (const auto* t : o.tasks) out += md_row(task_cells(*t, lang));
   }
   return out;
 }
@@ -146,7 +215,11 @@ td.num { text-align: right; white-space: nowrap; }
 .status-at_risk { color: #9a6700; font-weight: bold; }
 .status-off_track, .status-missed, .status-breached { color: #cf222e; font-weight: bold; }
 .status-no_data, .status-insufficient_data { color: #666; }
-.target-block { break-inside: avoid; page-break-inside: avoid; }
+.status-done { color: #1a7f37; font-weight: bold; }
+.status-done_late, .status-suspended { color: #9a6700; font-weight: bold; }
+.status-overdue { color: #cf222e; font-weight: bold; }
+.target-block, .task-block { break-inside: avoid; page-break-inside: avoid; }
+.task-block p, .task-block ul { margin: 2pt 0 4pt; }
 svg.chart { width: 100%; height: auto; max-width: 170mm; }
 svg .frame { fill: #fcfcfc; stroke: #ccc; }
 svg .axis { font-size: 10px; fill: #555; }
@@ -166,6 +239,42 @@ svg .forecast { stroke: #0969da; stroke-dasharray: 3 3; stroke-width: 1.2; }
 .legend { font-size: 9pt; color: #555; }
 @media print { a { color: inherit; text-decoration: none; } }
 )css";
+
+// An evidence item: a link when it is an http(s) URL, else text.
+std::string html_evidence(const std::string& item) {
+  bool url = item.rfind("http://", 0) == 0 || item.rfind("https://", 0) == 0;
+  return url ? fmt::format("<a href=\"{0}\">{0}</a>", html_escape(item)) : html_escape(item);
+}
+
+// The tasks section: one block per task, overdue ones first (tasks_in_order).
+std::string html_tasks(const std::vector<const engine::TaskDetail*>& tasks, Lang lang) {
+  std::string out = fmt::format("<h2>{}</h2>\n", html_escape(label(lang, "tasks")));
+  auto header = task_columns(lang);
+  for (const auto* t : tasks) {
+    auto cells = task_cells(*t, lang);
+    out += fmt::format("<div class=\"task-block\" id=\"task-{}\">\n<h3>{} {}</h3>\n<table>\n<tr>",
+                       html_escape(t->task.id), html_escape(cells[0]), html_escape(cells[1]));
+    // The columns from status to support; the note and the evidence follow the table.
+    for (size_t i = 2; i <= 8; ++i) out += "<th>" + html_escape(header[i]) + "</th>";
+    out += "</tr>\n<tr>";
+    for (size_t i = 2; i <= 8; ++i)
+      out += fmt::format("<td{}>{}</td>",
+                         i == 2 ? fmt::format(" class=\"status-{}\"", to_string(t->result.status))
+                                : std::string(),
+                         html_escape(cells[i]));
+    out += "</tr>\n</table>\n";
+    const auto& a = t->result;
+    out += fmt::format("<p class=\"note\"><b>{}:</b> {}</p>\n", html_escape(header[9]),
+                       html_escape(a.note.empty() ? "-" : a.note));
+    if (!a.evidence.empty()) {
+      out += fmt::format("<p><b>{}:</b></p>\n<ul class=\"evidence\">\n", html_escape(header[10]));
+      for (const auto& item : a.evidence) out += "<li>" + html_evidence(item) + "</li>\n";
+      out += "</ul>\n";
+    }
+    out += "</div>\n";
+  }
+  return out;
+}
 
 std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
   Outline o = outline(p, info, lang);
@@ -194,6 +303,24 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
                          html_escape(std::string(label(lang, t->result.status))));
     out += "</ul>\n";
   }
+  if (!o.tasks.empty()) {
+    out += fmt::format("<table class=\"summary tasks\">\n<tr><th>{}</th><th>{}</th></tr>\n",
+                       html_escape(label(lang, "status")), html_escape(label(lang, "task_count")));
+    for (auto s : enum_values<TaskStatus>())
+      if (o.task_counts.count(s))
+        out += fmt::format("<tr><td class=\"status-{}\">{}</td><td class=\"num\">{}</td></tr>\n",
+                           to_string(s), html_escape(label(lang, s)), o.task_counts[s]);
+    out += "</table>\n";
+  }
+  if (!o.overdue.empty()) {
+    out += fmt::format("<p>{}:</p>\n<ul class=\"trouble tasks\">\n", html_escape(label(lang, "tasks_overdue")));
+    for (const auto* t : o.overdue)
+      out += fmt::format("<li><b>{}</b> {}: <span class=\"status-{}\">{}</span> ({} {})</li>\n",
+                         html_escape(t->task.id), html_escape(t->task.title),
+                         to_string(t->result.status), html_escape(label(lang, t->result.status)),
+                         html_escape(label(lang, "deadline")), format_date(*t->task.deadline));
+    out += "</ul>\n";
+  }
   out += fmt::format("<p class=\"legend\">{}</p>\n", label(lang, "chart_legend"));
   for (const auto& [goal, targets] : o.goals) {
     out += fmt::format("<h2>{}</h2>\n", html_escape(goal->title));
@@ -216,6 +343,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
       out += "</div>\n";
     }
   }
+  if (!o.tasks.empty()) out += html_tasks(o.tasks, lang);
   out += "</body>\n</html>\n";
   return out;
 }
@@ -226,7 +354,10 @@ std::string render_csv(const engine::PlanDetail& p) {
   std::string out =
       "plan,goal,target,title,unit,kind,rule,target_value,deadline,current,current_period,gap,"
       "shortfall,progress_pct,expected,expected_now,ratio,forecast,needed_per_year,status,flags,"
-      "responsible,support,nature,as_of\r\n";
+      "responsible,support,nature,as_of";
+  // A plan with tasks gets their columns at the end, so a plan of targets reads as it did.
+  bool tasks = !p.tasks.empty();
+  out += tasks ? ",state,last_update,note,evidence\r\n" : "\r\n";
   for (const auto& d : p.targets) {
     const Target& t = d.target;
     const auto& a = d.result;
@@ -243,6 +374,25 @@ std::string render_csv(const engine::PlanDetail& p) {
         csv_text(std::string(to_string(a.status))), csv_text(joined(flag_names(t, a.flags), ";")),
         csv_text(joined(t.responsible, ";")), csv_text(joined(t.support, ";")),
         csv_text(std::string(to_string(t.nature))), format_date(p.as_of)};
+    if (tasks) cells.insert(cells.end(), 4, "");
+    out += joined(cells, ",") + "\r\n";
+  }
+  // Tasks after the targets, overdue first: kind `task`, the numeric columns empty, the
+  // latest period as current_period, then the task's own columns.
+  for (const auto* d : tasks_in_order(p)) {
+    const Task& t = d->task;
+    const auto& a = d->result;
+    std::vector<std::string> flags;
+    for (auto f : a.flags) flags.emplace_back(to_string(f));
+    std::vector<std::string> cells{
+        csv_text(p.plan.id), csv_text(t.goal), csv_text(t.id), csv_text(t.title), "", "task", "",
+        "", t.deadline ? format_date(*t.deadline) : "", "", csv_text(a.last_period.value_or("")),
+        "", "", "", "", "", "", "", "", csv_text(std::string(to_string(a.status))),
+        csv_text(joined(flags, ";")), csv_text(joined(t.responsible, ";")),
+        csv_text(joined(t.support, ";")), "", format_date(p.as_of),
+        a.state ? std::string(to_string(*a.state)) : "",
+        a.last_update ? format_date(*a.last_update) : "", csv_text(a.note),
+        csv_text(joined(a.evidence, ";"))};
     out += joined(cells, ",") + "\r\n";
   }
   return out;
@@ -268,6 +418,16 @@ std::string render_json(const engine::PlanDetail& p, const ReportInfo& info) {
       }
     goals.push_back({{"id", g.id}, {"title", g.title}, {"targets", targets}});
   }
+  json task_counts = json::object();
+  std::map<TaskStatus, int> by_task_status;
+  json overdue = json::array();
+  json tasks = json::array();
+  for (const auto* t : tasks_in_order(p)) {
+    ++by_task_status[t->result.status];
+    if (assess::in_trouble(t->result.status)) overdue.push_back(p.plan.id + "/" + t->task.id);
+    tasks.push_back(task_json(p.plan, t->task, t->result));
+  }
+  for (auto s : enum_values<TaskStatus>()) task_counts[std::string(to_string(s))] = by_task_status[s];
   json out = {{"plan", p.plan.id},
               {"title", p.plan.title},
               {"issuer", p.plan.issuer},
@@ -277,8 +437,13 @@ std::string render_json(const engine::PlanDetail& p, const ReportInfo& info) {
               {"generated_by", info.generated_by},
               {"generated_at", format_timestamp(info.generated_at)},
               {"digest", p.digest},
-              {"summary", {{"counts", counts}, {"needs_attention", trouble}}},
-              {"goals", goals}};
+              {"summary",
+               {{"counts", counts},
+                {"needs_attention", trouble},
+                {"task_counts", task_counts},
+                {"overdue_tasks", overdue}}},
+              {"goals", goals},
+              {"tasks", tasks}};
   return out.dump(2) + "\n";
 }
 

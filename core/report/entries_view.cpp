@@ -1,9 +1,11 @@
 #include "report/entries_view.hpp"
 
+#include "model/text.hpp"
 #include "report/table.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace plantrack::report {
@@ -21,22 +23,32 @@ std::map<std::int64_t, const Entry*> replacements(const std::vector<Entry>& entr
 } // namespace
 
 nlohmann::ordered_json entry_json(const Entry& e) {
-  return {{"id", e.id},
-          {"target", e.plan_id + "/" + e.target_id},
-          {"period", e.period.text},
-          {"value", e.value},
-          {"value_text", e.value_text},
-          {"unit", e.unit},
-          {"recorded_at", format_timestamp(e.recorded_at)},
-          {"recorded_by", e.recorded_by},
-          {"source", e.source},
-          {"note", e.note},
-          {"provisional", e.provisional},
-          {"entities", e.entities},
-          {"action", to_string(e.action)},
-          {"corrects", e.corrects ? nlohmann::ordered_json(*e.corrects) : nullptr},
-          {"reason", e.reason},
-          {"hash", e.hash}};
+  using json = nlohmann::ordered_json;
+  json out = {{"id", e.id},
+              {"target", e.plan_id + "/" + e.target_id},
+              {"period", e.period.text},
+              // A task's entry has a state, not a number.
+              {"value", e.state ? json(nullptr) : json(e.value)},
+              {"value_text", e.value_text},
+              {"unit", e.unit},
+              {"recorded_at", format_timestamp(e.recorded_at)},
+              {"recorded_by", e.recorded_by},
+              {"source", e.source},
+              {"note", e.note},
+              {"provisional", e.provisional},
+              {"entities", e.entities}};
+  if (e.state) {
+    // Only a task's entries carry these, so a target's entries read as they always have.
+    out["state"] = to_string(*e.state);
+    out["evidence"] = e.evidence;
+    out["step"] = e.step.empty() ? json(nullptr) : json(e.step);
+  }
+  json tail = {{"action", to_string(e.action)},
+              {"corrects", e.corrects ? json(*e.corrects) : json(nullptr)},
+              {"reason", e.reason},
+              {"hash", e.hash}};
+  for (auto& [k, v] : tail.items()) out[k] = v;
+  return out;
 }
 
 nlohmann::ordered_json entries_json(const std::vector<Entry>& entries) {
@@ -62,6 +74,13 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
   for (auto key : {"id", "ref", "period", "value", "version", "recorded_at", "recorded_by",
                    "source", "note"})
     table.header.emplace_back(label(lang, key));
+  // Tasks' evidence and steps get columns of their own, only when some entry has them.
+  bool any_evidence = std::any_of(entries.begin(), entries.end(),
+                                  [](const Entry& e) { return !e.evidence.empty(); });
+  bool any_step =
+      std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return !e.step.empty(); });
+  if (any_evidence) table.header.emplace_back(label(lang, "evidence"));
+  if (any_step) table.header.emplace_back(label(lang, "step"));
   table.right_aligned = {true, false, false, true};
   auto replaced = replacements(entries);
   for (const auto& e : entries) {
@@ -87,9 +106,14 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
       note += (note.empty() ? "" : " ") + fmt::format("[{}]", names);
     }
     if (e.action == Action::retract) value = "-";
-    table.rows.push_back({std::to_string(e.id), e.plan_id + "/" + e.target_id, e.period.text,
-                          value, version, format_local(e.recorded_at, display_zone),
-                          e.recorded_by, e.source, note});
+    std::vector<std::string> row{std::to_string(e.id), e.plan_id + "/" + e.target_id,
+                                 e.period.text,         value,
+                                 version,               format_local(e.recorded_at, display_zone),
+                                 e.recorded_by,         e.source,
+                                 note};
+    if (any_evidence) row.push_back(e.evidence.empty() ? "-" : joined(e.evidence, "; "));
+    if (any_step) row.push_back(e.step.empty() ? "-" : e.step);
+    table.rows.push_back(std::move(row));
   }
   return render(table);
 }

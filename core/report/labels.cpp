@@ -9,7 +9,8 @@ namespace {
 
 // key, Chinese, English; sorted by key (the build checks it), so each key is here once.
 // A status, flag or ruling is keyed by its name (enum_names); a nature by "nature_" and its name
-// ("expected" alone is the expected value's heading).
+// ("expected" alone is the expected value's heading); a task's status by "task_" and a task's
+// state by "state_" and its name ("done" is both, with different words).
 constexpr Label labels[] = {
     {"achieved", "已实现", "achieved"},
     {"appraisal", "考核方式", "appraisal"},
@@ -26,6 +27,9 @@ constexpr Label labels[] = {
      "Legend: grey line, planned trajectory (with milestones); blue dots, values in force; "
      "orange, corrected values; hollow, superseded versions; dashed blue, forecast; "
      "dashed red, the target; blue vertical line, the as-of date."},
+    {"completed", "按期完成", "completed on time"},
+    {"completed_late", "逾期完成", "completed late"},
+    {"completed_on", "完成于", "completed on"},
     {"completion_audit", "完成情况审计", "Completion audit"},
     {"content", "内容", "value"},
     {"corrected_by", "已被更正", "corrected by"},
@@ -37,6 +41,7 @@ constexpr Label labels[] = {
     {"data_digest", "数据摘要 (SHA-256)", "data digest (SHA-256)"},
     {"date", "日期", "date"},
     {"deadline", "期限", "deadline"},
+    {"done_on", "完成日期", "done on"},
     {"duplicate_entity", "重复计数", "duplicate entity"},
     {"entities", "对象", "entities"},
     {"entities_counted", "计数对象", "entities counted"},
@@ -48,6 +53,7 @@ constexpr Label labels[] = {
     {"expected", "应达值", "expected"},
     {"expected_now", "当前应达值", "expected now"},
     {"final_data_missing", "缺期末数据", "final data missing"},
+    {"final_state", "最终状态", "final state"},
     {"final_value", "最终值", "final value"},
     {"flags", "标记", "flags"},
     {"forecast", "预测", "forecast"},
@@ -65,6 +71,9 @@ constexpr Label labels[] = {
     {"item", "项目", "item"},
     {"kind", "类型", "kind"},
     {"known_at", "数据截至", "known at"},
+    {"last_update", "最近更新", "last update"},
+    {"late", "滞后", "late"},
+    {"latest_note", "最新进展", "latest progress"},
     {"missed", "未实现", "missed"},
     {"name", "名称", "name"},
     {"nature", "指标性质", "nature"},
@@ -73,12 +82,14 @@ constexpr Label labels[] = {
     {"needed_per_year", "每年需增", "needed/yr"},
     {"needs_attention", "需关注(严重滞后、未实现、已越限)", "Needs attention (off track, missed, breached)"},
     {"no_data", "无数据", "no data"},
-    {"no_targets", "无指标", "no targets"},
+    {"no_items", "无指标或任务", "no targets or tasks"},
     {"none", "无", "none"},
+    {"not_completed", "未完成", "not completed"},
     {"not_due", "未到期", "not due"},
     {"note", "备注", "note"},
     {"off_track", "严重滞后", "off track"},
     {"on_track", "进度正常", "on track"},
+    {"open", "进行中(无期限)", "open (no deadline)"},
     {"out_dir", "输出目录", "out"},
     {"path", "路径", "path"},
     {"period", "期间", "period"},
@@ -106,16 +117,32 @@ constexpr Label labels[] = {
     {"source", "来源", "source"},
     {"source_clause", "原文", "source clause"},
     {"stale", "数据过期", "stale"},
+    {"state", "进展状态", "state"},
+    {"state_done", "已完成", "done"},
+    {"state_in_progress", "推进中", "in progress"},
+    {"state_not_started", "未启动", "not started"},
+    {"state_suspended", "暂缓", "suspended"},
     {"status", "状态", "status"},
     {"status_report", "规划执行情况报告", "Status report"},
+    {"step", "节点", "step"},
     {"step_late", "节点滞后", "step late"},
-    {"steps", "个节点", "steps"},
+    {"steps", "工作节点", "steps"},
     {"strive", "力争", "strive"},
     {"summary", "汇总", "summary"},
     {"support", "配合单位", "support"},
     {"target", "目标值", "target"},
     {"targets", "指标数", "targets"},
+    {"task", "任务", "task"},
+    {"task_count", "任务数", "tasks"},
+    {"task_done", "按期完成", "done"},
+    {"task_done_late", "逾期完成", "done late"},
+    {"task_in_progress", "推进中", "in progress"},
+    {"task_no_data", "无数据", "no data"},
+    {"task_not_started", "未启动", "not started"},
+    {"task_overdue", "已逾期", "overdue"},
+    {"task_suspended", "暂缓", "suspended"},
     {"tasks", "任务", "tasks"},
+    {"tasks_overdue", "逾期任务", "Overdue tasks"},
     {"title", "名称", "title"},
     {"trajectory", "轨迹", "trajectory"},
     {"trajectory_points", "轨迹点", "trajectory points"},
@@ -149,6 +176,34 @@ std::string_view label(Lang lang, Nature nature) {
   // A literal key: the fallback (the key itself) must not point into a temporary.
   return label(lang, nature == Nature::binding ? "nature_binding" : "nature_expected");
 }
+
+std::string_view label_key(assess::TaskStatus status) {
+  // Literal keys: the fallback (the key itself) must not point into a temporary.
+  using assess::TaskStatus;
+  switch (status) {
+  case TaskStatus::no_data: return "task_no_data";
+  case TaskStatus::done: return "task_done";
+  case TaskStatus::done_late: return "task_done_late";
+  case TaskStatus::overdue: return "task_overdue";
+  case TaskStatus::suspended: return "task_suspended";
+  case TaskStatus::in_progress: return "task_in_progress";
+  case TaskStatus::not_started: return "task_not_started";
+  }
+  return "task_no_data";
+}
+
+std::string_view label_key(TaskState state) {
+  switch (state) {
+  case TaskState::not_started: return "state_not_started";
+  case TaskState::in_progress: return "state_in_progress";
+  case TaskState::done: return "state_done";
+  case TaskState::suspended: return "state_suspended";
+  }
+  return "state_not_started";
+}
+
+std::string_view label(Lang lang, assess::TaskStatus status) { return label(lang, label_key(status)); }
+std::string_view label(Lang lang, TaskState state) { return label(lang, label_key(state)); }
 
 const std::string& title_in(Lang lang, const Target& target) {
   return lang == Lang::en && !target.title_en.empty() ? target.title_en : target.title;

@@ -2,7 +2,9 @@
 // Labels, headings and phrases in Chinese or English (`--lang zh|en`): one table, keyed by name.
 
 #include "assess/assess.hpp"
+#include "assess/task.hpp"
 #include "audit/completion.hpp"
+#include "model/entry.hpp"
 
 #include <string>
 #include <string_view>
@@ -21,6 +23,13 @@ std::string_view label(Lang lang, assess::Status status);
 std::string_view label(Lang lang, assess::Flag flag);
 std::string_view label(Lang lang, audit::Ruling ruling);
 std::string_view label(Lang lang, Nature nature); // keyed "nature_expected", "nature_binding"
+// A task's status and state share names with each other ("done" is a state and a status) and
+// with target statuses, so they are keyed "task_<name>" and "state_<name>".
+std::string_view label(Lang lang, assess::TaskStatus status);
+std::string_view label(Lang lang, TaskState state);
+// The keys those two look up.
+std::string_view label_key(assess::TaskStatus status);
+std::string_view label_key(TaskState state);
 
 // The target's title in `lang`: the English one for en when the plan gives it.
 const std::string& title_in(Lang lang, const Target& target);

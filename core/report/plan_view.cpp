@@ -73,7 +73,7 @@ std::string plan_text(const Plan& p, Lang lang) {
       table.header.emplace_back(label(lang, key));
     for (const auto& t : p.tasks) {
       std::string deadline = t.deadline ? format_date(*t.deadline) : "-";
-      if (!t.steps.empty()) deadline += fmt::format(" ({} {})", t.steps.size(), label(lang, "steps"));
+      if (!t.steps.empty()) deadline += fmt::format(" ({}: {})", label(lang, "steps"), t.steps.size());
       table.rows.push_back({t.id, t.title, deadline, joined(t.responsible, ","),
                             joined(t.support, ","), t.appraisal.empty() ? "-" : t.appraisal});
     }

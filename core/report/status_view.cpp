@@ -1,5 +1,6 @@
 #include "report/status_view.hpp"
 
+#include "model/text.hpp"
 #include "report/table.hpp"
 
 #include <fmt/format.h>
@@ -103,12 +104,47 @@ json target_json(const Plan& plan, const Target& t, const assess::Assessment& a)
   };
 }
 
+json task_json(const Plan& plan, const Task& t, const assess::TaskAssessment& a) {
+  std::vector<std::string> flags;
+  for (auto f : a.flags) flags.emplace_back(to_string(f));
+  json steps = json::array();
+  for (const auto& s : a.steps)
+    steps.push_back({{"id", s.step.id},
+                     {"date", format_date(s.step.date)},
+                     {"title", s.step.title},
+                     {"completed", s.completed ? json(format_date(*s.completed)) : json(nullptr)},
+                     {"late", s.late}});
+  auto date_or_null = [](const std::optional<Date>& d) {
+    return d ? json(format_date(*d)) : json(nullptr);
+  };
+  return {
+      {"ref", plan.id + "/" + t.id},
+      {"title", t.title},
+      {"deadline", date_or_null(t.deadline)},
+      {"state", a.state ? json(to_string(*a.state)) : json(nullptr)},
+      {"status", to_string(a.status)},
+      {"flags", flags},
+      {"last_update", date_or_null(a.last_update)},
+      {"note", a.note.empty() ? json(nullptr) : json(a.note)},
+      {"responsible", t.responsible},
+      {"support", t.support},
+      {"last_period", a.last_period ? json(*a.last_period) : json(nullptr)},
+      {"done_on", date_or_null(a.done_on)},
+      {"evidence", a.evidence},
+      {"steps", steps},
+      {"appraisal", t.appraisal.empty() ? json(nullptr) : json(t.appraisal)},
+  };
+}
+
 json status_json(const engine::StatusReport& report) {
   json plans = json::array();
   for (const auto& p : report.plans) {
     json targets = json::array();
     for (const auto& [t, a] : p.targets) targets.push_back(target_json(p.plan, t, a));
-    plans.push_back({{"id", p.plan.id}, {"title", p.plan.title}, {"targets", targets}});
+    json tasks = json::array();
+    for (const auto& [t, a] : p.tasks) tasks.push_back(task_json(p.plan, t, a));
+    plans.push_back(
+        {{"id", p.plan.id}, {"title", p.plan.title}, {"targets", targets}, {"tasks", tasks}});
   }
   return {{"as_of", format_date(report.as_of)},
           {"known_at", format_timestamp(report.known_at)},
@@ -128,6 +164,55 @@ std::string status_color(assess::Status s) {
   case Status::insufficient_data: return "\x1b[2m";
   }
   return "";
+}
+
+std::string status_color(assess::TaskStatus s) {
+  using assess::TaskStatus;
+  switch (s) {
+  case TaskStatus::done: return "\x1b[32m";
+  case TaskStatus::done_late:
+  case TaskStatus::suspended: return "\x1b[33m";
+  case TaskStatus::overdue: return "\x1b[31m";
+  case TaskStatus::no_data: return "\x1b[2m";
+  case TaskStatus::in_progress:
+  case TaskStatus::not_started: return "";
+  }
+  return "";
+}
+
+std::string task_flags_cell(const std::vector<assess::Flag>& flags, Lang lang,
+                            std::string_view separator) {
+  std::string out;
+  for (auto f : flags) out += (out.empty() ? "" : std::string(separator)) + std::string(label(lang, f));
+  return out;
+}
+
+std::string tasks_table(const std::vector<engine::TaskProgress>& tasks, Lang lang, bool color,
+                        int note_width) {
+  Table table;
+  for (auto key : {"task", "title", "deadline", "state", "status", "flags", "last_update",
+                   "responsible", "support", "latest_note"})
+    table.header.emplace_back(label(lang, key));
+  for (const auto& [t, a] : tasks) {
+    table.rows.push_back({
+        t.id,
+        t.title,
+        t.deadline ? format_date(*t.deadline) : "-",
+        a.state ? std::string(label(lang, *a.state)) : "-",
+        std::string(label(lang, a.status)),
+        task_flags_cell(a.flags, lang, ","),
+        a.last_period.value_or("-"),
+        t.responsible.empty() ? "-" : joined(t.responsible, ","),
+        t.support.empty() ? "-" : joined(t.support, ","),
+        a.note.empty() ? "-" : excerpt(a.note, note_width),
+    });
+    if (color) {
+      std::vector<std::string> colors(table.header.size());
+      colors[4] = status_color(a.status);
+      table.colors.push_back(std::move(colors));
+    }
+  }
+  return render(table);
 }
 
 std::string status_table(const engine::StatusReport& report, Lang lang, bool color) {
@@ -172,10 +257,11 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
         table.colors.push_back(std::move(colors));
       }
     }
-    if (table.rows.empty())
-      out += fmt::format("({})\n", label(lang, "no_targets"));
-    else
-      out += render(table);
+    if (table.rows.empty() && p.tasks.empty())
+      out += fmt::format("({})\n", label(lang, "no_items"));
+    if (!table.rows.empty()) out += render(table);
+    if (!p.tasks.empty())
+      out += (table.rows.empty() ? "" : "\n") + tasks_table(p.tasks, lang, color);
   }
   return out;
 }

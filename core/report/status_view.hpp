@@ -16,6 +16,12 @@ namespace plantrack::report {
 nlohmann::ordered_json target_json(const Plan& plan, const Target& target,
                                    const assess::Assessment& result);
 
+// One task's object in `status --format json` (SPEC §3): ref, title, deadline, state, status,
+// flags, last_update, note (the latest narrative), responsible, support; then last_period,
+// done_on, evidence, steps and appraisal.
+nlohmann::ordered_json task_json(const Plan& plan, const Task& task,
+                                 const assess::TaskAssessment& result);
+
 // SPEC §3 `status --format json`: numbers at full precision, absent values null.
 nlohmann::ordered_json status_json(const engine::StatusReport& report);
 
@@ -25,6 +31,19 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
 // The ANSI colour of a status: green on track or achieved, yellow at risk, red in trouble,
 // dim without data.
 std::string status_color(assess::Status s);
+
+// The ANSI colour of a task status: green done, yellow done late or suspended, red overdue,
+// dim without data, plain otherwise.
+std::string status_color(assess::TaskStatus s);
+
+// A plan's tasks as a table: id, title, deadline, state, status, flags, last update, orgs and
+// the latest note cut to `note_width` columns; `color` paints the status.
+std::string tasks_table(const std::vector<engine::TaskProgress>& tasks, Lang lang, bool color,
+                        int note_width = 30);
+
+// The flags of a task in `lang`, joined by `separator`.
+std::string task_flags_cell(const std::vector<assess::Flag>& flags, Lang lang,
+                            std::string_view separator);
 
 // The names of `flags`, in order, then "strive" for a target the document says 力争 of: the
 // flags as JSON and CSV list them (SPEC §1: strive is shown as a flag).

@@ -26,6 +26,31 @@ int display_width(std::string_view utf8) {
   return width;
 }
 
+std::string excerpt(std::string_view text, int width) {
+  std::string flat(text);
+  for (char& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  if (display_width(flat) <= width) return flat;
+  // Keep whole characters while they fit beside the ellipsis (one column).
+  std::string out;
+  int used = 0;
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(flat.data());
+  auto len = static_cast<utf8proc_ssize_t>(flat.size());
+  while (len > 0) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(p, len, &cp);
+    bool invalid = n <= 0; // an invalid byte: one column, as display_width counts it
+    if (invalid) n = 1;
+    int w = invalid ? 1 : std::max(0, utf8proc_charwidth(cp));
+    if (used + w > width - 1) break;
+    out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    used += w;
+    p += n;
+    len -= n;
+  }
+  return out + "…";
+}
+
 std::string render(const Table& table) {
   size_t columns = table.header.size();
   std::vector<int> widths(columns, 0);

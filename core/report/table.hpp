@@ -10,6 +10,9 @@ namespace plantrack::report {
 // Columns occupied on a terminal: 2 for CJK ideographs, 0 for combining marks.
 int display_width(std::string_view utf8);
 
+// `text` on one line (line breaks as spaces) cut to at most `width` columns, "…" marking a cut.
+std::string excerpt(std::string_view text, int width);
+
 struct Table {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;

@@ -104,7 +104,11 @@ TEST_F(Orgs, status_table_marks_strive_and_binding) {
             "指标      名称           当前值  期间    目标值  差距  进度%  比率    预测  每年需增  状态      标记\n"
             "--------  ------------  -------  ----  --------  ----  -----  ----  ------  --------  --------  ---------------\n"
             "patents   年专利申请量  3500 件  2016  ≥5000 件  1500   25.0  1.25  5495.9    374.99  进度正常  数据过期,约束性\n"
-            "turnover  年技术交易额   8 亿元  2018  ≥10 亿元     2      -     -       -         1  数据不足  力争\n");
+            "turnover  年技术交易额   8 亿元  2018  ≥10 亿元     2      -     -       -         1  数据不足  力争\n"
+            "\n"
+            "任务           名称              期限  进展状态  状态    标记  最近更新  责任单位  配合单位  最新进展\n"
+            "-------------  ----------------  ----  --------  ------  ----  --------  --------  --------  --------\n"
+            "joint-meeting  定期召开联席会议  -     -         无数据        -         区科委    区发改委  -\n");
   r = cli.run({"--lang", "en", "status"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out,
@@ -112,7 +116,11 @@ TEST_F(Orgs, status_table_marks_strive_and_binding) {
             "target    title         current  period    target   gap  progress %  ratio  forecast  needed/yr  status             flags\n"
             "--------  ------------  -------  ------  --------  ----  ----------  -----  --------  ---------  -----------------  -------------\n"
             "patents   年专利申请量  3500 件  2016    ≥5000 件  1500        25.0   1.25    5495.9     374.99  on track           stale,binding\n"
-            "turnover  年技术交易额   8 亿元  2018    ≥10 亿元     2           -      -         -          1  insufficient data  strive\n");
+            "turnover  年技术交易额   8 亿元  2018    ≥10 亿元     2           -      -         -          1  insufficient data  strive\n"
+            "\n"
+            "task           title             deadline  state  status   flags  last update  responsible  support   latest progress\n"
+            "-------------  ----------------  --------  -----  -------  -----  -----------  -----------  --------  ---------------\n"
+            "joint-meeting  定期召开联席会议  -         -      no data         -            区科委       区发改委  -\n");
 }
 
 TEST_F(Orgs, status_nature_keeps_that_nature) {

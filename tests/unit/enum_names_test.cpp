@@ -66,7 +66,8 @@ TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
   EXPECT_EQ(joined_names<Rule>(),
             "at_least, more_than, at_most, less_than, between, keep_at_most, done");
   EXPECT_EQ(joined_names<Kind>(), "level, flow, cumulative, milestone");
-  EXPECT_EQ(joined_names<audit::Ruling>(), "achieved, missed, breached, unverifiable, not_due");
+  EXPECT_EQ(joined_names<audit::Ruling>(), "achieved, missed, breached, unverifiable, not_due, "
+                                           "completed, completed_late, not_completed, open");
 }
 
 TEST(EnumNames, parse_enum_refuses_an_unknown_name_and_lists_the_choices) {

@@ -97,7 +97,7 @@ audit::TargetAudit drafted_audit() {
 
 // The audit as of 2021-01-15, known at 09:00 that day in Shanghai.
 audit::CompletionAudit audit_of(std::vector<audit::TargetAudit> targets) {
-  return {support::demo_plan(), ymd(2021, 1, 15), shanghai(2021, 1, 15, 9), std::move(targets)};
+  return {support::demo_plan(), ymd(2021, 1, 15), shanghai(2021, 1, 15, 9), std::move(targets), {}};
 }
 
 audit::CompletionAudit full_audit() {

@@ -230,9 +230,9 @@ TEST(StatusTable, a_plan_without_targets_says_so_and_plans_are_separated_by_a_bl
   second.plan.id = "other";
   second.plan.title = "另一规划";
   report.plans.push_back(second);
-  EXPECT_EQ(status_table(report, Lang::zh), "demo 示例规划  (评估日期 2019-06-30)\n(无指标)\n\n"
-                                            "other 另一规划  (评估日期 2019-06-30)\n(无指标)\n");
-  EXPECT_EQ(status_table(status_of({}), Lang::en), "demo 示例规划  (as of 2019-06-30)\n(no targets)\n");
+  EXPECT_EQ(status_table(report, Lang::zh), "demo 示例规划  (评估日期 2019-06-30)\n(无指标或任务)\n\n"
+                                            "other 另一规划  (评估日期 2019-06-30)\n(无指标或任务)\n");
+  EXPECT_EQ(status_table(status_of({}), Lang::en), "demo 示例规划  (as of 2019-06-30)\n(no targets or tasks)\n");
 }
 
 // ---------------------------------------------------------------------------------------------
