@@ -2,6 +2,7 @@
 // Labels, headings and phrases in Chinese or English (`--lang zh|en`): one table, keyed by name.
 
 #include "assess/assess.hpp"
+#include "assess/task.hpp"
 #include "audit/completion.hpp"
 
 #include <string>
@@ -20,6 +21,7 @@ std::string_view label(Lang lang, std::string_view key);
 std::string_view label(Lang lang, assess::Status status);
 std::string_view label(Lang lang, assess::Flag flag);
 std::string_view label(Lang lang, audit::Ruling ruling);
+std::string_view label(Lang lang, assess::TaskStatus status);
 std::string_view label(Lang lang, Nature nature); // keyed "nature_expected", "nature_binding"
 
 // The target's title in `lang`: the English one for en when the plan gives it.
