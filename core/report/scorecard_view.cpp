@@ -243,7 +243,7 @@ std::string org_section_html(const engine::PlanDetail& plan, Lang lang) {
   if (!t.trouble.rows.empty()) {
     out += fmt::format("<p>{}:</p>\n<ul class=\"org-trouble\">\n", label(lang, "trouble"));
     for (const auto& row : t.trouble.rows)
-      out += fmt::format("<li>{} ({}): <b>{}</b> {}: {}</li>\n", html_escape(row[0]),
+      out += fmt::format("<li>{} ({}): <code>{}</code> {}: {}</li>\n", html_escape(row[0]),
                          html_escape(row[1]), html_escape(row[2]), html_escape(row[3]),
                          html_escape(row[4]));
     out += "</ul>\n";
