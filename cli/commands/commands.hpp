@@ -33,6 +33,7 @@ void setup_report(CLI::App& app, Registry& registry);   // plantrack report PLAN
 void setup_schedule(CLI::App& app, Registry& registry); // plantrack schedule add|list|remove
 void setup_run_due(CLI::App& app, Registry& registry);  // plantrack run-due
 void setup_reports(CLI::App& app, Registry& registry);  // plantrack reports list|verify
+void setup_scorecard(CLI::App& app, Registry& registry); // plantrack scorecard [PLAN...]
 
 // Exit code 4 of SPEC §3: `status --check` found targets in trouble.
 struct CheckFailed {};

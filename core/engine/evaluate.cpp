@@ -80,14 +80,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
     }
     report.plans.push_back(std::move(pa));
   }
-  if (query.org && !orgs_named.count(*query.org)) {
-    std::string named = joined(orgs_named, ", ");
-    throw InputError(
-        named.empty() ? fmt::format("--org '{}' is not an org of the plans shown; they name none",
-                                    *query.org)
-                      : fmt::format("--org '{}' is not an org of the plans shown; use one of {}",
-                                    *query.org, named));
-  }
+  if (query.org) require_named_org(orgs_named, *query.org);
   return report;
 }
 

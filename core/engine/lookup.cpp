@@ -1,6 +1,7 @@
 #include "engine/lookup.hpp"
 
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -119,6 +120,15 @@ storage::PlanDocument plan_with_target_at(storage::Storage& storage, const Targe
                                  now.task ? "task" : "target", ref.plan_id, ref.target_id,
                                  format_timestamp(known_at)));
   return std::move(*found);
+}
+
+void require_named_org(const std::set<std::string>& named, const std::string& org) {
+  if (named.count(org)) return;
+  std::string names = joined(named, ", ");
+  throw InputError(
+      names.empty()
+          ? fmt::format("--org '{}' is not an org of the plans shown; they name none", org)
+          : fmt::format("--org '{}' is not an org of the plans shown; use one of {}", org, names));
 }
 
 } // namespace plantrack::engine

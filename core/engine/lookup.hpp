@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace plantrack::engine {
@@ -47,6 +48,10 @@ storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
 // InputError otherwise.
 storage::PlanDocument plan_with_target_at(storage::Storage& storage, const TargetRef& ref,
                                           Timestamp known_at);
+
+// Refuses `--org ORG` unless `named` (the orgs the plans shown name) holds it: InputError
+// listing them, so a typo is not mistaken for an org with nothing to report.
+void require_named_org(const std::set<std::string>& named, const std::string& org);
 
 // The closest of `candidates` to `word` when it is a plausible typo, else empty.
 std::string suggest(const std::string& word, const std::vector<std::string>& candidates);

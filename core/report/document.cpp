@@ -4,6 +4,7 @@
 #include "report/chart.hpp"
 #include "report/entries_view.hpp"
 #include "report/markup.hpp"
+#include "report/scorecard_view.hpp"
 #include "report/status_view.hpp"
 
 #include <fmt/format.h>
@@ -321,6 +322,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
                          html_escape(label(lang, "deadline")), format_date(*t->task.deadline));
     out += "</ul>\n";
   }
+  out += org_section_html(p, lang);
   out += fmt::format("<p class=\"legend\">{}</p>\n", label(lang, "chart_legend"));
   for (const auto& [goal, targets] : o.goals) {
     out += fmt::format("<h2>{}</h2>\n", html_escape(goal->title));
