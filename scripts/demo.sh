@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled fixtures: a fresh database, the five seed plans, their sample
-# entries, and the status of every target as of 2019-06-30 (mid-way through Tongzhou's plan).
+# entries, the status of every target and task as of 2019-06-30 (mid-way through Tongzhou's
+# plan), and the scorecard of the orgs that lead and support them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plantrack=${PLANTRACK:-build/cli/plantrack}
@@ -10,4 +11,6 @@ export PLANTRACK_USER=${PLANTRACK_USER:-demo}
 "$plantrack" --db "$db" init
 "$plantrack" --db "$db" plan import fixtures/plans/*.yaml
 for csv in fixtures/entries/*.csv; do "$plantrack" --db "$db" import "$csv"; done
-"$plantrack" --db "$db" --lang "${PLANTRACK_LANG:-zh}" --as-of 2019-06-30 status
+lang=${PLANTRACK_LANG:-zh}
+"$plantrack" --db "$db" --lang "$lang" --as-of 2019-06-30 status
+"$plantrack" --db "$db" --lang "$lang" --as-of 2019-06-30 scorecard

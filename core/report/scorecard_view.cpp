@@ -8,6 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace plantrack::report {
 namespace {
 
@@ -94,8 +97,9 @@ Tables tables_of(const engine::Scorecard& card, Lang lang) {
   t.orgs.right_aligned = {false, true, true, true, true, false, false, true, true};
   for (auto key : {"org", "role", "item", "title", "status"})
     t.trouble.header.emplace_back(label(lang, key));
-  for (auto key : {"org", "item", "period", "reported_at"})
+  for (auto key : {"org", "item", "periods", "reported_late", "not_reported"})
     t.late.header.emplace_back(label(lang, key));
+  t.late.right_aligned = {false, false, false, true, true};
   for (const auto& o : card.orgs) {
     auto trouble = trouble_of(o);
     t.orgs.rows.push_back({o.org, std::to_string(count(o, Role::lead, false)),
@@ -107,10 +111,18 @@ Tables tables_of(const engine::Scorecard& card, Lang lang) {
     for (const auto* i : trouble)
       t.trouble.rows.push_back({o.org, std::string(role_label(lang, i->role)), i->ref,
                                 title_of(lang, *i), status_label(lang, i->status)});
-    for (const auto& l : o.on_time.late)
-      t.late.rows.push_back({o.org, l.ref, l.period.text,
-                             l.reported_at ? format_local(*l.reported_at, display_zone)
-                                           : std::string(label(lang, "not_reported"))});
+    // One row per item: a plan reported quarterly for years would otherwise list every
+    // quarter (the JSON keeps each one, with its report time).
+    for (auto l = o.on_time.late.begin(); l != o.on_time.late.end();) {
+      auto end = std::find_if(l, o.on_time.late.end(),
+                              [&](const engine::LateReport& r) { return r.ref != l->ref; });
+      auto missing = std::count_if(l, end, [](const engine::LateReport& r) { return !r.reported_at; });
+      const auto& last = *std::prev(end);
+      std::string periods = end - l == 1 ? l->period.text : l->period.text + ".." + last.period.text;
+      t.late.rows.push_back({o.org, l->ref, periods, std::to_string((end - l) - missing),
+                             std::to_string(missing)});
+      l = end;
+    }
   }
   return t;
 }

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 #include <set>
 
 using plantrack::testing::Cli;
@@ -414,20 +416,46 @@ TEST(Fixtures, the_demo_shows_every_status) {
     import.push_back(fixture(std::string("plans/") + name + ".yaml"));
   auto r = cli.run(import);
   ASSERT_EQ(r.code, 0) << r.err;
-  for (auto name : {"beijing-st-2014", "chaoyang-st-2016", "fangshan-industry-2018", "tongzhou-st-2020"}) {
-    auto imported = cli.run({"import", fixture(std::string("entries/") + name + ".csv")});
+  // Every entries file, as scripts/demo.sh imports them (targets' and tasks' files).
+  std::set<std::string> files;
+  for (const auto& item : std::filesystem::directory_iterator(fixture("entries")))
+    if (item.path().extension() == ".csv") files.insert(item.path().string());
+  EXPECT_EQ(files.size(), 9u);
+  for (const auto& file : files) {
+    auto imported = cli.run({"import", file});
     ASSERT_EQ(imported.code, 0) << imported.err;
   }
   auto status = cli.run({"--format", "json", "--as-of", "2019-06-30", "status"});
   ASSERT_EQ(status.code, 0) << status.err;
-  std::set<std::string> statuses, flags;
+  std::set<std::string> statuses, flags, task_statuses, task_flags;
   std::map<std::string, std::string> by_ref;
   auto doc = nlohmann::json::parse(status.out);
-  for (const auto& plan : doc["plans"])
+  for (const auto& plan : doc["plans"]) {
     for (const auto& t : plan["targets"]) {
       statuses.insert(t["status"].get<std::string>());
       by_ref[t["ref"]] = t["status"];
       for (const auto& f : t["flags"]) flags.insert(f.get<std::string>());
+    }
+    for (const auto& t : plan["tasks"]) {
+      task_statuses.insert(t["status"].get<std::string>());
+      by_ref[t["ref"]] = t["status"];
+      for (const auto& f : t["flags"]) task_flags.insert(f.get<std::string>());
+    }
+  }
+  // Every task status and flag appears (fixtures/README.md, "Designed task statuses").
+  EXPECT_EQ(task_statuses, (std::set<std::string>{"no_data", "done", "done_late", "overdue",
+                                                  "suspended", "in_progress", "not_started"}));
+  EXPECT_EQ(task_flags, (std::set<std::string>{"stale", "step_late"}));
+  EXPECT_EQ(by_ref["chaoyang-st-2016/dawangjing-completion"], "overdue");
+  EXPECT_EQ(by_ref["beijing-st-2014/st-centre-plan-outline"], "done_late");
+  EXPECT_EQ(by_ref["haidian-innovation-2014/industry-relocation"], "suspended");
+  EXPECT_EQ(by_ref["tongzhou-st-2020/jjj-eco-innovation-centre"], "not_started");
+  // The Haidian opinions are all tasks: each measure is shown with a status.
+  for (const auto& plan : doc["plans"])
+    if (plan["id"] == "haidian-innovation-2014") {
+      EXPECT_EQ(plan["targets"].size(), 0u);
+      EXPECT_EQ(plan["tasks"].size(), 32u);
+      for (const auto& t : plan["tasks"]) EXPECT_FALSE(t["status"].is_null()) << t["ref"];
     }
   EXPECT_EQ(statuses, (std::set<std::string>{"no_data", "breached", "achieved", "missed",
                                              "insufficient_data", "on_track", "at_risk",

@@ -116,10 +116,10 @@ TEST_F(Scorecard, counts_what_each_org_leads_and_supports_with_trouble_and_on_ti
             "区统计局  配合  sc/patents  年专利申请量  严重滞后\n"
             "\n"
             "迟报或漏报:\n"
-            "责任单位  项目        期间    报送时间\n"
-            "--------  ----------  ------  ------------------------\n"
-            "区发改委  sc/meeting  2019Q1  2019-04-20 09:00 (+0800)\n"
-            "区统计局  sc/drafted  2019Q1  未报送\n");
+            "责任单位  项目        期间    迟报  漏报\n"
+            "--------  ----------  ------  ----  ----\n"
+            "区发改委  sc/meeting  2019Q1     1     0\n"
+            "区统计局  sc/drafted  2019Q1     0     1\n");
 }
 
 TEST_F(Scorecard, json_names_lead_support_statuses_trouble_and_on_time) {
