@@ -217,10 +217,16 @@ td.num { text-align: right; white-space: nowrap; }
 .status-off_track, .status-missed, .status-breached { color: #cf222e; font-weight: bold; }
 .status-no_data, .status-insufficient_data { color: #666; }
 .status-done { color: #1a7f37; font-weight: bold; }
+table.tasks td { font-size: 9.5pt; }
+table.tasks th, table.tasks td:nth-child(n+2):nth-child(-n+4) { white-space: nowrap; }
+table.tasks td:first-child { width: 30%; }
+table.tasks td.note { width: 34%; }
+table.tasks div.id, table.tasks div.flags { color: #666; font-size: 8.5pt; }
+div.evidence { color: #555; margin-top: 2pt; }
+ul.evidence { margin: 0; padding-left: 12pt; }
 .status-done_late, .status-suspended { color: #9a6700; font-weight: bold; }
 .status-overdue { color: #cf222e; font-weight: bold; }
-.target-block, .task-block { break-inside: avoid; page-break-inside: avoid; }
-.task-block p, .task-block ul { margin: 2pt 0 4pt; }
+.target-block, tr.task-row { break-inside: avoid; page-break-inside: avoid; }
 svg.chart { width: 100%; height: auto; max-width: 170mm; }
 svg .frame { fill: #fcfcfc; stroke: #ccc; }
 svg .axis { font-size: 10px; fill: #555; }
@@ -247,34 +253,43 @@ std::string html_evidence(const std::string& item) {
   return url ? fmt::format("<a href=\"{0}\">{0}</a>", html_escape(item)) : html_escape(item);
 }
 
-// The tasks section: one block per task, overdue ones first (tasks_in_order).
+// The tasks section: one table, a row per task, overdue ones first (tasks_in_order); the
+// latest narrative and the evidence sit in the row's last cell, so the whole list of a
+// 任务分解表 reads on a page or two.
 std::string html_tasks(const std::vector<const engine::TaskDetail*>& tasks, Lang lang) {
-  std::string out = fmt::format("<h2>{}</h2>\n", html_escape(label(lang, "tasks")));
   auto header = task_columns(lang);
+  // Six columns fit A4: the task (title, id), its status (flags under it), the deadline, the
+  // latest state (with its period), the orgs (support under the lead) and the latest note
+  // (evidence under it).
+  std::string out = fmt::format(
+      "<h2>{}</h2>\n<table class=\"tasks\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>"
+      "<th>{}</th><th>{}</th></tr>\n",
+      html_escape(label(lang, "tasks")), html_escape(header[0]), html_escape(header[2]),
+      html_escape(header[4]), html_escape(header[5]), html_escape(header[7]),
+      html_escape(header[9]));
   for (const auto* t : tasks) {
     auto cells = task_cells(*t, lang);
-    out += fmt::format("<div class=\"task-block\" id=\"task-{}\">\n<h3>{} {}</h3>\n<table>\n<tr>",
-                       html_escape(t->task.id), html_escape(cells[0]), html_escape(cells[1]));
-    // The columns from status to support; the note and the evidence follow the table.
-    for (size_t i = 2; i <= 8; ++i) out += "<th>" + html_escape(header[i]) + "</th>";
-    out += "</tr>\n<tr>";
-    for (size_t i = 2; i <= 8; ++i)
-      out += fmt::format("<td{}>{}</td>",
-                         i == 2 ? fmt::format(" class=\"status-{}\"", to_string(t->result.status))
-                                : std::string(),
-                         html_escape(cells[i]));
-    out += "</tr>\n</table>\n";
     const auto& a = t->result;
-    out += fmt::format("<p class=\"note\"><b>{}:</b> {}</p>\n", html_escape(header[9]),
-                       html_escape(a.note.empty() ? "-" : a.note));
+    out += fmt::format("<tr class=\"task-row\" id=\"task-{}\"><td>{}<div class=\"id\">{}</div></td>",
+                       html_escape(t->task.id), html_escape(cells[1]), html_escape(cells[0]));
+    out += fmt::format("<td class=\"status-{}\">{}", to_string(a.status), html_escape(cells[2]));
+    if (!a.flags.empty()) out += fmt::format("<div class=\"flags\">{}</div>", html_escape(cells[3]));
+    out += fmt::format("</td><td>{}</td><td>{}", html_escape(cells[4]), html_escape(cells[5]));
+    if (a.last_period) out += fmt::format("<div class=\"id\">{}</div>", html_escape(*a.last_period));
+    out += fmt::format("</td><td>{}", html_escape(cells[7]));
+    if (!t->task.support.empty())
+      out += fmt::format("<div class=\"id\">{}: {}</div>", html_escape(header[8]),
+                         html_escape(cells[8]));
+    out += fmt::format("</td><td class=\"note\">{}", html_escape(a.note.empty() ? "-" : a.note));
     if (!a.evidence.empty()) {
-      out += fmt::format("<p><b>{}:</b></p>\n<ul class=\"evidence\">\n", html_escape(header[10]));
+      out += fmt::format("<div class=\"evidence\">{}:</div>\n<ul class=\"evidence\">\n",
+                         html_escape(header[10]));
       for (const auto& item : a.evidence) out += "<li>" + html_evidence(item) + "</li>\n";
-      out += "</ul>\n";
+      out += "</ul>";
     }
-    out += "</div>\n";
+    out += "</td></tr>\n";
   }
-  return out;
+  return out + "</table>\n";
 }
 
 std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {

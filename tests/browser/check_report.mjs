@@ -1,9 +1,9 @@
 // Open a plantrack HTML report in Debian's headless Chromium and check that it loads without
 // console errors and shows the expected number of charts; save a screenshot as an artifact.
-// Usage: node check_report.mjs REPORT.html EXPECTED_CHARTS SCREENSHOT.png
+// Usage: node check_report.mjs REPORT.html EXPECTED_CHARTS SCREENSHOT.png [EXPECTED_TASKS]
 import { chromium } from 'playwright-core';
 
-const [report, expected, screenshot] = process.argv.slice(2);
+const [report, expected, screenshot, expectedTasks] = process.argv.slice(2);
 if (!report || !expected || !screenshot) {
   console.error('usage: node check_report.mjs REPORT.html EXPECTED_CHARTS SCREENSHOT.png');
   process.exit(2);
@@ -28,6 +28,18 @@ try {
     svgs.filter((s) => s.getBoundingClientRect().width < 100 || s.querySelectorAll('line,polyline,circle').length === 0).length);
   if (empty > 0) problems.push(`${empty} charts are empty or collapsed`);
   // Chinese text is laid out with a real font (a missing glyph would render as width 0 boxes).
+  if (expectedTasks !== undefined) {
+    // Every task has its row with a visible status, and the org scorecard section is laid out.
+    const tasks = await page.locator('tr.task-row').count();
+    if (tasks !== Number(expectedTasks)) problems.push(`expected ${expectedTasks} tasks, found ${tasks}`);
+    const unlabelled = await page.$$eval('tr.task-row', (blocks) =>
+      blocks.filter((b) => !b.querySelector('td[class^="status-"]')?.textContent.trim()).length);
+    if (unlabelled > 0) problems.push(`${unlabelled} tasks show no status`);
+    const orgRows = await page.locator('section.orgs table.scorecard tr').count();
+    if (orgRows < 2) problems.push(`the org section has ${orgRows} rows`);
+    const orgBox = await page.locator('section.orgs').boundingBox();
+    if (!orgBox || orgBox.height < 40) problems.push('the org section is collapsed');
+  }
   const title = await page.locator('h1').textContent();
   if (!/[\u4e00-\u9fff]/.test(title)) problems.push(`title has no Chinese text: ${title}`);
   await page.screenshot({ path: screenshot, fullPage: true });
