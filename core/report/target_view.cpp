@@ -46,10 +46,12 @@ std::string target_detail_text(const engine::TargetDetail& d, Lang lang) {
   out += fmt::format("{}/{}  {}\n", d.plan.id, t.id, title_in(lang, t));
   std::string kind(to_string(t.kind));
   if (t.per) kind += "/" + std::string(to_string(*t.per));
-  out += fmt::format("{}: {}  {}: {} {}  {}: {}  {}: {}\n", label(lang, "kind"), kind,
-                     label(lang, "rule"), to_string(t.rule), target_text(t),
-                     label(lang, "deadline"), format_date(t.deadline), label(lang, "trajectory"),
-                     to_string(t.trajectory));
+  // A milestone's rule is its whole target ("done"): say it once.
+  std::string rule(to_string(t.rule));
+  if (t.rule != Rule::done) rule += " " + target_text(t);
+  out += fmt::format("{}: {}  {}: {}  {}: {}  {}: {}\n", label(lang, "kind"), kind,
+                     label(lang, "rule"), rule, label(lang, "deadline"), format_date(t.deadline),
+                     label(lang, "trajectory"), to_string(t.trajectory));
   for (const auto& g : d.plan.goals)
     if (g.id == t.goal) out += fmt::format("{}: [{}] {}\n", label(lang, "goal"), g.id, g.title);
   if (!t.responsible.empty())

@@ -467,3 +467,17 @@ TEST(Fixtures, the_demo_shows_every_status) {
   EXPECT_EQ(by_ref["tongzhou-st-2020/hitech-output-share"], "off_track");
   EXPECT_EQ(by_ref["tongzhou-st-2020/rd-intensity-rank"], "no_data");
 }
+
+namespace {
+
+TEST(Fixtures, show_says_a_milestones_rule_once) {
+  Cli cli;
+  ASSERT_EQ(cli.run({"init"}).code, 0);
+  ASSERT_EQ(cli.run({"plan", "import", fixture("plans/fangshan-industry-2018.yaml")}).code, 0);
+  auto r = cli.run({"--lang", "en", "show", "fangshan-industry-2018/zgc-south-plan"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("kind: milestone  rule: done  deadline: 2018-12-31"), std::string::npos)
+      << r.out;
+}
+
+} // namespace
