@@ -33,7 +33,7 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 
 } // namespace
 
-std::string target_chart(const engine::TargetDetail& d) {
+std::string target_chart(const engine::TargetDetail& d, Lang lang) {
   const Target& t = d.target;
   const auto& a = d.result;
   // The extent: every date and value drawn.
@@ -68,7 +68,7 @@ std::string target_chart(const engine::TargetDetail& d) {
   std::string svg = fmt::format(
       "<svg class=\"chart\" data-target=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" "
       "viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">\n<title>{}</title>\n",
-      html_escape(ref), width, height, width, height, html_escape(t.title));
+      html_escape(ref), width, height, width, height, html_escape(title_in(lang, t)));
   // Frame and axes labels: first and last date, lowest and highest value.
   svg += fmt::format("<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
                      left, top, width - left - right, height - top - bottom);
@@ -113,15 +113,17 @@ std::string target_chart(const engine::TargetDetail& d) {
   }
   if (a.baseline)
     svg += fmt::format("<rect class=\"baseline\" x=\"{}\" y=\"{}\" width=\"8\" height=\"8\"><title>"
-                       "baseline {} {}</title></rect>\n",
+                       "{} {} {}</title></rect>\n",
                        num(s.x(a.baseline->t) - 4), num(s.y(a.baseline->value) - 4),
+                       html_escape(label(lang, "baseline")),
                        format_date(a.baseline->t), format_value(a.baseline->value));
   // The forecast from the current value to the deadline.
   if (a.forecast && a.current && a.current_date && *a.current_date < t.deadline)
     svg += fmt::format("<line class=\"forecast\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"><title>"
-                       "forecast {}</title></line>\n",
+                       "{} {}</title></line>\n",
                        num(s.x(*a.current_date)), num(s.y(*a.current)), num(s.x(t.deadline)),
-                       num(s.y(*a.forecast)), format_value(*a.forecast, t.precision));
+                       num(s.y(*a.forecast)), html_escape(label(lang, "forecast")),
+                       format_value(*a.forecast, t.precision));
   // The observations in force, joined; superseded versions hollow; corrected ones ringed.
   if (a.series.size() >= 2) {
     std::string points;
@@ -137,16 +139,17 @@ std::string target_chart(const engine::TargetDetail& d) {
                        "</title></circle>\n",
                        corrected ? " corrected" : "", num(s.x(o.t)), num(s.y(o.value)),
                        format_date(o.t), format_value(o.value, t.precision),
-                       corrected ? " (corrected)" : "");
+                       corrected ? fmt::format(" ({})", html_escape(label(lang, "chart_corrected")))
+                                 : std::string());
     if (corrected)
       svg += fmt::format("<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"6.5\"/>\n", num(s.x(o.t)),
                          num(s.y(o.value)));
   }
   for (const Entry* e : superseded)
     svg += fmt::format("<circle class=\"superseded\" cx=\"{}\" cy=\"{}\" r=\"3.5\"><title>#{} {} "
-                       "{} (superseded)</title></circle>\n",
+                       "{} ({})</title></circle>\n",
                        num(s.x(e->period.end)), num(s.y(e->value)), e->id, e->period.text,
-                       html_escape(e->value_text));
+                       html_escape(e->value_text), html_escape(label(lang, "chart_superseded")));
   svg += "</svg>\n";
   return svg;
 }

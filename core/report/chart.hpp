@@ -3,12 +3,14 @@
 // entries (corrected and superseded versions set apart), forecast, target line, as-of date.
 
 #include "engine/evaluate.hpp"
+#include "report/labels.hpp"
 
 #include <string>
 
 namespace plantrack::report {
 
-// The SVG element (no XML prolog), self-contained, sized for an A4 page.
-std::string target_chart(const engine::TargetDetail& detail);
+// The SVG element (no XML prolog), self-contained, sized for an A4 page; its tooltips (the
+// title, baseline, forecast, corrected and superseded points) in `lang`.
+std::string target_chart(const engine::TargetDetail& detail, Lang lang);
 
 } // namespace plantrack::report

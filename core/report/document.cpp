@@ -356,7 +356,7 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
                            html_escape(cells[i]));
       }
       out += "</tr>\n</table>\n";
-      if (t->target.kind != Kind::milestone) out += target_chart(*t);
+      if (t->target.kind != Kind::milestone) out += target_chart(*t, lang);
       out += "</div>\n";
     }
   }

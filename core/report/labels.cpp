@@ -21,12 +21,14 @@ constexpr Label labels[] = {
     {"breached", "已越限", "breached"},
     {"cadence", "报送周期", "cadence"},
     {"changes", "变更", "changes"},
+    {"chart_corrected", "已更正", "corrected"},
     {"chart_legend",
      "图例:灰线为计划轨迹(含逐年分解),蓝点为现行数据,橙点为更正后的数据,空心点为被更正的旧值,"
      "蓝色虚线为预测,红色虚线为目标值,蓝色竖线为评估日期。",
      "Legend: grey line, planned trajectory (with milestones); blue dots, values in force; "
      "orange, corrected values; hollow, superseded versions; dashed blue, forecast; "
      "dashed red, the target; blue vertical line, the as-of date."},
+    {"chart_superseded", "已被替代", "superseded"},
     {"completed", "按期完成", "completed on time"},
     {"completed_late", "逾期完成", "completed late"},
     {"completed_on", "完成于", "completed on"},
