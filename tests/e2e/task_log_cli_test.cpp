@@ -142,6 +142,18 @@ TEST_F(Tasks, a_step_the_task_does_not_have_is_refused) {
   EXPECT_EQ(entry_count(), 0u);
 }
 
+TEST_F(Tasks, an_empty_evidence_item_is_refused) {
+  auto r = cli.run({"log", "tasks/fund", "in_progress", "--period", "2019Q1", "--evidence", " "});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.err, "plantrack: error: an evidence item is empty; name each document or URL, "
+                   "separated by ';'\n");
+  auto csv = cli.write("e.csv", "target,period,value,evidence\ntasks/fund,2019Q1,in_progress,文件一;;文件二\n");
+  auto imported = cli.run({"import", csv});
+  EXPECT_EQ(imported.code, 1);
+  EXPECT_THAT(imported.err, HasSubstr(":2: evidence: an evidence item is empty"));
+  EXPECT_EQ(entry_count(), 0u);
+}
+
 TEST_F(Tasks, an_unknown_task_gets_a_suggestion) {
   auto r = cli.run({"log", "tasks/fundd", "done", "--period", "2019"});
   EXPECT_EQ(r.code, 1);
