@@ -115,6 +115,12 @@ TEST_F(Tasks, a_value_logged_to_a_task_is_refused) {
   EXPECT_EQ(unit.code, 1);
   EXPECT_EQ(unit.err, "plantrack: error: unit '件' given for task tasks/fund, whose entries carry "
                       "a state; leave the unit out\n");
+  auto entity = cli.run({"log", "tasks/fund", "done", "--period", "2019", "--entity", "企业甲"});
+  EXPECT_EQ(entity.code, 1);
+  EXPECT_THAT(entity.err, HasSubstr("entities given for task tasks/fund"));
+  auto provisional = cli.run({"log", "tasks/fund", "done", "--period", "2019", "--provisional"});
+  EXPECT_EQ(provisional.code, 1);
+  EXPECT_THAT(provisional.err, HasSubstr("task tasks/fund has no figure to be provisional"));
   EXPECT_EQ(entry_count(), 0u);
 }
 
