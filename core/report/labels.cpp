@@ -117,7 +117,6 @@ constexpr Label labels[] = {
     {"recorded_by", "记录人", "recorded by"},
     {"ref", "指标", "target"},
     {"report_period", "报告期", "period"},
-    {"reported_at", "报送时间", "reported at"},
     {"reported_late", "迟报", "reported late"},
     {"responsible", "责任单位", "responsible"},
     {"retracted_by", "已被撤回", "retracted by"},
