@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace plantrack::assess {
 namespace {
@@ -34,7 +35,8 @@ int direction(const Target& target, double b, double v) {
   case Rule::at_most:
   case Rule::less_than:
   case Rule::keep_at_most: return -1;
-  case Rule::between: return 0;
+  case Rule::between:
+  case Rule::none: return 0;
   }
   return 0;
 }
@@ -89,6 +91,216 @@ std::vector<FlowPoint> flow_points(const Target& target, const std::vector<const
   return points;
 }
 
+// A target's series as its kind reads it from the counted entries: one point per observation,
+// with the period it stands for (SPEC §1 "kind").
+struct SeriesPoint {
+  Observation obs;
+  std::string period;
+  Date start; // of the period the point stands for
+  bool provisional = false;
+  bool estimated = false;
+};
+
+struct Values {
+  std::vector<SeriesPoint> points; // by date
+  std::optional<Date> last_reported; // the latest period end among the counted entries
+  std::vector<std::string> inconsistent, incomplete, duplicate_entities;
+};
+
+// Entries of one period, in `earlier` order; the periods by end, then start.
+std::vector<std::vector<const Entry*>> by_period(const std::vector<const Entry*>& sorted) {
+  std::map<std::tuple<Date, Date, std::string>, std::vector<const Entry*>> groups;
+  for (const Entry* e : sorted) groups[{e->period.end, e->period.start, e->period.text}].push_back(e);
+  std::vector<std::vector<const Entry*>> out;
+  for (auto& [key, group] : groups) out.push_back(std::move(group));
+  return out;
+}
+
+// A ratio per period: the parts' ratio where both are logged (the logged ratio, if any, must
+// agree within 0.5 %), else the logged ratio; a period with one part only has no value yet.
+void ratio_points(const Target& target, const std::vector<const Entry*>& sorted, Values& out) {
+  for (const auto& group : by_period(sorted)) {
+    const Entry *direct = nullptr, *numerator = nullptr, *denominator = nullptr;
+    for (const Entry* e : group)
+      (e->part == Part::numerator ? numerator : e->part == Part::denominator ? denominator : direct) = e;
+    std::optional<double> value;
+    bool provisional = false;
+    if (numerator && denominator && denominator->value != 0) {
+      value = target.scale * numerator->value / denominator->value;
+      provisional = numerator->provisional || denominator->provisional;
+      if (direct && std::fabs(direct->value - *value) > 0.005 * std::fabs(*value))
+        out.inconsistent.push_back(group.front()->period.text);
+    } else if (direct) {
+      value = direct->value;
+      provisional = direct->provisional;
+    }
+    if (!value) continue;
+    const Period& p = group.front()->period;
+    out.points.push_back({{p.end, *value}, p.text, p.start, provisional, false});
+  }
+}
+
+// A rank per period: computed from the peers' values once every peer has one, else the
+// logged rank; periods still waiting for peers after the latest rank are `incomplete`.
+void rank_points(const Target& target, const std::vector<const Entry*>& sorted, Values& out) {
+  std::vector<std::string> waiting;
+  for (const auto& group : by_period(sorted)) {
+    const Entry* direct = nullptr;
+    std::map<std::string, const Entry*> peers;
+    for (const Entry* e : group)
+      if (e->peer.empty())
+        direct = e;
+      else
+        peers[e->peer] = e;
+    std::optional<double> value;
+    bool provisional = false;
+    bool complete = target.peers && !peers.empty() && peers.size() == target.peers->among.size();
+    if (complete) {
+      double self = peers.at(target.peers->self)->value;
+      int better = 0;
+      for (const auto& [name, e] : peers) {
+        provisional = provisional || e->provisional;
+        bool higher = e->value > self + slack(self);
+        bool lower = e->value < self - slack(self);
+        if (target.peers->better == Better::higher ? higher : lower) ++better;
+      }
+      value = 1.0 + better;
+    } else if (direct) {
+      value = direct->value;
+      provisional = direct->provisional;
+    }
+    const Period& p = group.front()->period;
+    if (!peers.empty() && !complete) waiting.push_back(p.text);
+    if (!value) continue;
+    waiting.clear(); // only what waits after the latest rank is incomplete
+    out.points.push_back({{p.end, *value}, p.text, p.start, provisional, false});
+  }
+  out.incomplete = waiting;
+}
+
+// The same period one year earlier, if `start..end` is a whole number of months (a month,
+// quarter, year or range of months) or a single day.
+std::pair<Date, Date> year_before(Date start, Date end) {
+  auto back = [](Date d) {
+    date::year_month_day ymd(d);
+    auto y = ymd.year() - date::years(1);
+    auto last = date::year_month_day_last(y, date::month_day_last(ymd.month())).day();
+    return date::sys_days(y / ymd.month() / (ymd.day() > last ? last : ymd.day()));
+  };
+  date::year_month_day e(end);
+  bool month_end = e.day() == date::year_month_day_last(e.year(), date::month_day_last(e.month())).day();
+  Date b_end = back(end);
+  if (month_end) { // keep the end on the month's last day (29 February a year on)
+    date::year_month_day be(b_end);
+    b_end = date::sys_days(date::year_month_day_last(be.year(), date::month_day_last(be.month())));
+  }
+  return {back(start), b_end};
+}
+
+// A growth series from the amounts of `of` (SPEC §1 "growth"): yoy against the same period a
+// year earlier, cagr from `of`'s baseline.
+void growth_points(const Target& target, const Values& of, std::optional<Observation> of_baseline,
+                   Values& out) {
+  out.last_reported = of.last_reported;
+  if (target.basis == GrowthBasis::yoy) {
+    for (const auto& p : of.points) {
+      auto [start, end] = year_before(p.start, p.obs.t);
+      for (const auto& q : of.points)
+        if (q.start == start && q.obs.t == end && q.obs.value != 0) {
+          double g = 100.0 * (p.obs.value / q.obs.value - 1.0);
+          out.points.push_back({{p.obs.t, g}, p.period, p.start, p.provisional || q.provisional,
+                                p.estimated || q.estimated});
+          break;
+        }
+    }
+    return;
+  }
+  if (!of_baseline && !of.points.empty()) of_baseline = of.points.front().obs;
+  if (!of_baseline || of_baseline->value <= 0) return;
+  for (const auto& p : of.points) {
+    if (p.obs.t <= of_baseline->t || p.obs.value <= 0) continue;
+    double years = years_between(of_baseline->t, p.obs.t);
+    double g = 100.0 * (std::pow(p.obs.value / of_baseline->value, 1.0 / years) - 1.0);
+    out.points.push_back({{p.obs.t, g}, p.period, p.start, p.provisional, p.estimated});
+  }
+}
+
+Values values_of(const Target& target, const std::vector<Entry>& entries, Date until,
+                 const Linked* linked, const std::string& plan_id, int depth = 0);
+
+// The values of the target `plan_id/target_id` up to `until` (capped at its own deadline).
+std::optional<Values> linked_values(const Linked* linked, const std::string& plan_id,
+                                    const std::string& target_id, Date until, int depth,
+                                    const Target** found = nullptr) {
+  if (!linked || depth > 8) return std::nullopt; // plan files refuse cycles; this is a backstop
+  const Target* t = linked->target(plan_id, target_id);
+  if (!t) return std::nullopt;
+  if (found) *found = t;
+  static const std::vector<Entry> none;
+  const std::vector<Entry>* e = linked->entries(plan_id, target_id);
+  return values_of(*t, e ? *e : none, std::min(until, t->deadline), linked, plan_id, depth + 1);
+}
+
+Values values_of(const Target& target, const std::vector<Entry>& entries, Date until,
+                 const Linked* linked, const std::string& plan_id, int depth) {
+  Values out;
+  if (target.kind == Kind::growth) {
+    const Target* of = nullptr;
+    auto amounts = linked_values(linked, plan_id, target.of, until, depth, &of);
+    if (amounts) {
+      std::optional<Observation> base;
+      if (of->baseline) base = Observation{of->baseline->date, of->baseline->value};
+      growth_points(target, *amounts, base, out);
+    }
+    return out;
+  }
+  std::vector<const Entry*> counted;
+  for (const auto& e : entries)
+    if (e.period.end <= until) counted.push_back(&e);
+  std::sort(counted.begin(), counted.end(), earlier);
+  if (!counted.empty()) out.last_reported = counted.back()->period.end;
+  switch (target.kind) {
+  case Kind::flow:
+    for (const auto& p : flow_points(target, counted)) {
+      Period whole = parse_period(p.period);
+      out.points.push_back({p.obs, p.period, whole.start, p.provisional, p.estimated});
+    }
+    break;
+  case Kind::cumulative: {
+    double total = target.baseline ? target.baseline->value : 0;
+    bool provisional = false;
+    std::map<std::string, int> seen;
+    for (const Entry* e : counted) {
+      total += e->value;
+      provisional = provisional || e->provisional;
+      out.points.push_back({{e->period.end, total}, e->period.text, e->period.start, provisional, false});
+      for (const auto& name : e->entities)
+        if (++seen[name] == 2) out.duplicate_entities.push_back(name);
+    }
+    break;
+  }
+  case Kind::milestone: {
+    bool done = false;
+    for (const Entry* e : counted) {
+      done = done || e->value >= 1; // done stays done
+      out.points.push_back({{e->period.end, done ? 1.0 : 0.0}, e->period.text, e->period.start,
+                            e->provisional, false});
+    }
+    break;
+  }
+  case Kind::ratio: ratio_points(target, counted, out); break;
+  case Kind::rank: rank_points(target, counted, out); break;
+  case Kind::level:
+  case Kind::monitor:
+  case Kind::growth:
+    for (const Entry* e : counted)
+      out.points.push_back({{e->period.end, e->value}, e->period.text, e->period.start,
+                            e->provisional, false});
+    break;
+  }
+  return out;
+}
+
 // Ordinary least squares through `points`, evaluated at `at` (SPEC §2 "Forecast").
 std::optional<double> least_squares_at(const std::vector<Observation>& points, Date at,
                                        bool on_logs) {
@@ -125,8 +337,9 @@ bool Assessment::has_flag(Flag f) const {
   return std::find(flags.begin(), flags.end(), f) != flags.end();
 }
 
-bool rule_holds(const Target& target, double c) {
-  double v = target.value;
+bool rule_holds(const Target& target, double c) { return rule_holds(target, c, target.value); }
+
+bool rule_holds(const Target& target, double c, double v) {
   switch (target.rule) {
   case Rule::at_least: return c >= v - slack(v);
   case Rule::more_than: return c > v + slack(v);
@@ -137,6 +350,7 @@ bool rule_holds(const Target& target, double c) {
     return c >= target.min.value_or(v) - slack(target.min.value_or(v)) &&
            c <= target.max.value_or(v) + slack(target.max.value_or(v));
   case Rule::done: return c >= 1;
+  case Rule::none: return true;
   }
   return false;
 }
@@ -168,52 +382,22 @@ double expected_at(const Target& target, Observation baseline, double v, Date t)
   return v;
 }
 
-Assessment assess(const Target& target, const std::vector<Entry>& entries, const Context& ctx) {
+Assessment assess(const Target& target, const std::vector<Entry>& entries, const Context& ctx,
+                  const Linked* linked, const std::string& plan_id) {
   Assessment a;
   const Date D = ctx.as_of;
   const Date T = target.deadline;
 
   // SPEC §2: entries with period end <= D count, and never those ending after the deadline.
-  std::vector<const Entry*> counted;
-  for (const auto& e : entries)
-    if (e.period.end <= D && e.period.end <= T) counted.push_back(&e);
-  std::sort(counted.begin(), counted.end(), earlier);
-
-  // The series of observations this kind of target reads from its entries.
+  Values values = values_of(target, entries, std::min(D, T), linked, plan_id);
   std::vector<Observation> series;
   std::vector<std::string> periods;
-  bool provisional = false;
-  bool estimated = false;
-  if (target.kind == Kind::flow) {
-    for (const auto& p : flow_points(target, counted)) {
-      series.push_back(p.obs);
-      periods.push_back(p.period);
-      provisional = p.provisional; // the current value is the last point's
-      estimated = p.estimated;
-    }
-  } else if (target.kind == Kind::cumulative) {
-    double total = target.baseline ? target.baseline->value : 0;
-    for (const Entry* e : counted) {
-      total += e->value;
-      series.push_back({e->period.end, total});
-      periods.push_back(e->period.text);
-      provisional = provisional || e->provisional;
-    }
-  } else if (target.kind == Kind::milestone) {
-    bool done = false;
-    for (const Entry* e : counted) {
-      done = done || e->value >= 1; // done stays done
-      series.push_back({e->period.end, done ? 1.0 : 0.0});
-      periods.push_back(e->period.text);
-      provisional = e->provisional;
-    }
-  } else {
-    for (const Entry* e : counted) {
-      series.push_back({e->period.end, e->value});
-      periods.push_back(e->period.text);
-      provisional = e->provisional;
-    }
+  for (const auto& p : values.points) {
+    series.push_back(p.obs);
+    periods.push_back(p.period);
   }
+  a.inconsistent_periods = values.inconsistent;
+  a.incomplete_periods = values.incomplete;
 
   // Baseline (t0, b): the target's own, else the earliest observation (SPEC §2).
   if (target.baseline)
@@ -221,7 +405,8 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
   else if (!series.empty() && target.kind != Kind::milestone)
     a.baseline = series.front();
 
-  // v: for `between`, whichever bound of the band is nearer the baseline.
+  // v: for `between`, whichever bound of the band is nearer the baseline; for a referenced
+  // value, the referenced target's current value at t_c (below).
   a.target_value = target.value;
   if (target.rule == Rule::between && target.min && target.max) {
     double b = a.baseline ? a.baseline->value : *target.min;
@@ -229,55 +414,90 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
                                                                                : *target.max;
   }
   if (target.rule == Rule::done) a.target_value = 1;
-  const double v = a.target_value;
+  if (target.rule == Rule::none) a.has_target = false;
 
   // final_data_missing: past the deadline and nothing covers the period that ends at T; for
-  // a flow, that period's amount must be complete, not annualised from part of it.
+  // a flow, that period's amount must be complete, not annualised from part of it; for a
+  // growth, the growth of that period must be known.
   if (D > T) {
     bool covered;
     if (target.kind == Kind::flow) {
       Period last = period_containing(T, target.per.value_or(Cadence::year));
-      covered = !series.empty() && periods.back() == last.text && !estimated;
+      covered = !series.empty() && periods.back() == last.text && !values.points.back().estimated;
+    } else if (target.kind == Kind::growth) {
+      covered = !series.empty() && series.back().t == T && !values.points.back().estimated;
     } else {
       Period last = period_containing(T, ctx.cadence);
-      covered = std::any_of(counted.begin(), counted.end(),
-                            [&](const Entry* e) { return e->period.end >= last.start; });
+      covered = values.last_reported && *values.last_reported >= last.start;
     }
     if (!covered) add_flag(a, Flag::final_data_missing);
   }
+  if (!values.incomplete.empty()) add_flag(a, Flag::incomplete_peers);
 
   if (series.empty()) {
     a.status = Status::no_data;
     return a;
   }
 
-  const Entry* latest = counted.back();
   a.current = series.back().value;
   a.current_date = series.back().t;
   a.current_period = periods.back();
   const double c = *a.current;
 
-  if (D <= T && add_cadence(latest->period.end, ctx.cadence) < D) add_flag(a, Flag::stale);
-  if (estimated) add_flag(a, Flag::estimated);
-  if (provisional) add_flag(a, Flag::provisional);
-  if (target.kind == Kind::cumulative) {
-    std::map<std::string, int> seen;
-    for (const Entry* e : counted)
-      for (const auto& name : e->entities)
-        if (++seen[name] == 2) a.duplicate_entities.push_back(name);
-    if (!a.duplicate_entities.empty()) add_flag(a, Flag::duplicate_entity);
+  if (D <= T && values.last_reported && add_cadence(*values.last_reported, ctx.cadence) < D)
+    add_flag(a, Flag::stale);
+  if (values.points.back().estimated) add_flag(a, Flag::estimated);
+  if (values.points.back().provisional) add_flag(a, Flag::provisional);
+  if (!values.inconsistent.empty()) add_flag(a, Flag::inconsistent);
+  a.duplicate_entities = values.duplicate_entities;
+  if (!a.duplicate_entities.empty()) add_flag(a, Flag::duplicate_entity);
+
+  // The forecast is fitted on the baseline and the counted observations.
+  a.series = series;
+  if (target.baseline && target.baseline->date < series.front().t)
+    a.series.insert(a.series.begin(), *a.baseline);
+  auto forecast = [&] {
+    a.forecast = least_squares_at(a.series, T, target.trajectory == Trajectory::compound);
+  };
+
+  // Monitored without a target: actuals, trend and forecast (SPEC §2 "monitor").
+  if (target.rule == Rule::none) {
+    forecast();
+    a.status = Status::monitored;
+    return a;
   }
 
   // Milestones are done or not: nothing to pace, no trajectory (docs/assessment.md).
   if (target.kind == Kind::milestone) {
-    a.gap = v - c;
-    a.shortfall = std::max(0.0, v - c);
+    a.gap = a.target_value - c;
+    a.shortfall = std::max(0.0, a.target_value - c);
     a.status = c >= 1 ? Status::achieved : D > T ? Status::missed : Status::on_track;
     return a;
   }
+
+  // A referenced value: the referenced target's current value at t_c, which must be known.
+  if (target.value_ref) {
+    const Target* referenced = nullptr;
+    auto ref = linked_values(linked, target.value_ref->plan_id, target.value_ref->target_id, D, 0,
+                             &referenced);
+    std::optional<double> at_tc;
+    if (ref)
+      for (const auto& p : ref->points) {
+        a.reference.push_back(p.obs);
+        if (p.obs.t <= *a.current_date) at_tc = p.obs.value;
+      }
+    if (!at_tc) {
+      a.has_target = false;
+      a.status = Status::insufficient_data;
+      forecast();
+      return a;
+    }
+    a.target_value = *at_tc;
+  }
+  const double v = a.target_value;
   const double b = a.baseline->value;
 
-  // Gap, shortfall and progress (SPEC §2).
+  // Gap and shortfall (SPEC §2).
   a.gap = v - c;
   switch (target.rule) {
   case Rule::at_least:
@@ -289,7 +509,34 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
   case Rule::between:
     a.shortfall = c < *target.min ? *target.min - c : c > *target.max ? c - *target.max : 0.0;
     break;
+  case Rule::none: break;
   }
+
+  // A growth rate is required every year: the trajectory is flat at v, the ratio c / v, and
+  // the rate of the period that ends at T decides (SPEC §2 "growth").
+  if (target.kind == Kind::growth) {
+    forecast();
+    a.expected = v;
+    bool wants_more = target.rule == Rule::at_least || target.rule == Rule::more_than;
+    if (rule_holds(target, c, v))
+      a.ratio = wants_more && std::fabs(v) > slack(v) && v > 0 ? c / v : 1.0;
+    else if (wants_more)
+      a.ratio = v > slack(v) ? c / v : -1.0;
+    else
+      a.ratio = v > slack(v) && c > 0 ? v / c : -1.0;
+    const auto& last = values.points.back();
+    bool final_known = last.obs.t == T && !last.estimated;
+    if (final_known || D > T)
+      a.status = rule_holds(target, c, v) ? Status::achieved : Status::missed;
+    else if (*a.ratio >= ctx.thresholds.on_track)
+      a.status = Status::on_track;
+    else if (*a.ratio >= ctx.thresholds.at_risk)
+      a.status = Status::at_risk;
+    else
+      a.status = Status::off_track;
+    return a;
+  }
+
   if (std::fabs(v - b) > slack(b)) a.progress_pct = 100.0 * (c - b) / (v - b);
 
   // Ratio of actual to required change at t_c (SPEC §2 "Ratio").
@@ -301,26 +548,51 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
     a.ratio = (c - b) * direction(target, b, v) < -slack(b) ? -1.0 : 1.0;
   // A target met at its baseline and lost since is moving the wrong way, however the
   // trajectory from b down to v reads it (docs/assessment.md).
-  if (rule_holds(target, b) && !rule_holds(target, c)) a.ratio = -1.0;
+  if (rule_holds(target, b, v) && !rule_holds(target, c, v)) a.ratio = -1.0;
 
-  // Forecast over the baseline and the counted observations; pace still needed.
-  a.series = series;
-  if (target.baseline && target.baseline->date < series.front().t)
-    a.series.insert(a.series.begin(), *a.baseline);
-  a.forecast = least_squares_at(a.series, T, target.trajectory == Trajectory::compound);
+  // Forecast and the pace still needed.
+  forecast();
   if (T > *a.current_date) a.needed_per_year = (v - c) / years_between(*a.current_date, T);
 
   // Status: the first row of the SPEC §2 table that applies.
   if (target.rule == Rule::keep_at_most) {
-    for (size_t i = 0; i < series.size(); ++i)
-      if (series[i].value > v + slack(v)) {
-        a.first_breach = Breach{periods[i], series[i].value};
+    // With clear_within, an observation over the limit is a breach only if none within DAYS
+    // after it is back within the limit; observations after T may still clear it. While its
+    // window is open it is an open exceedance: at_risk (docs/assessment.md).
+    std::vector<SeriesPoint> clearing = values.points;
+    if (target.clear_within && D > T)
+      clearing = values_of(target, entries, std::min(D, T + date::days(*target.clear_within)),
+                           linked, plan_id)
+                     .points;
+    for (size_t i = 0; i < values.points.size(); ++i) {
+      const auto& p = values.points[i];
+      if (p.obs.value <= v + slack(v)) continue;
+      if (!target.clear_within) {
+        a.first_breach = Breach{p.period, p.obs.value};
         break;
       }
-    a.status = a.first_breach ? Status::breached : D >= T ? Status::achieved : Status::on_track;
+      Date by = p.obs.t + date::days(*target.clear_within);
+      bool cleared = std::any_of(clearing.begin(), clearing.end(), [&](const SeriesPoint& q) {
+        return q.obs.t > p.obs.t && q.obs.t <= by && q.obs.value <= v + slack(v);
+      });
+      if (cleared) continue;
+      if (by >= D) {
+        if (!a.open_exceedance) {
+          a.open_exceedance = Breach{p.period, p.obs.value};
+          a.clear_by = by;
+        }
+        continue;
+      }
+      a.first_breach = Breach{p.period, p.obs.value};
+      break;
+    }
+    a.status = a.first_breach      ? Status::breached
+               : a.open_exceedance ? Status::at_risk
+               : D >= T            ? Status::achieved
+                                   : Status::on_track;
     return a;
   }
-  if (rule_holds(target, c)) {
+  if (rule_holds(target, c, v)) {
     a.status = Status::achieved;
   } else if (D > T) {
     a.status = Status::missed;

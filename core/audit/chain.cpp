@@ -36,6 +36,12 @@ std::string canonical_bytes(const Entry& e) {
     doc.push_back(e.evidence);
     doc.push_back(e.step);
   }
+  // A ratio's part or a peer's value also covers which part or peer it is (migration 003);
+  // entries without either keep the fields they were first hashed with.
+  if (e.part || !e.peer.empty()) {
+    doc.push_back(e.part ? nlohmann::json(to_string(*e.part)) : nlohmann::json(nullptr));
+    doc.push_back(e.peer);
+  }
   // Invalid UTF-8 is kept byte for byte rather than refused: the chain must cover what is stored.
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore);
 }

@@ -45,7 +45,8 @@ Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::
 Entry correction(storage::Storage& storage, const CorrectionInput& input) {
   Entry original = replaceable(storage, input, "correct");
   Catalog catalog(storage);
-  TargetRef ref{original.plan_id, original.target_id};
+  // A correction of a ratio's part or a peer's value stays that part, that peer's.
+  TargetRef ref{original.plan_id, original.target_id, original.part};
   EntryInput typed;
   typed.ref = original.plan_id + "/" + original.target_id;
   typed.period = input.period.empty() ? original.period.text : input.period;
@@ -55,6 +56,7 @@ Entry correction(storage::Storage& storage, const CorrectionInput& input) {
   typed.note = input.note;
   typed.recorded_by = input.recorded_by;
   typed.provisional = input.provisional;
+  typed.peer = original.peer;
   Item item = catalog.item(ref);
   if (item.task) {
     // A task's correction keeps the step and evidence unless it names new ones.
@@ -88,6 +90,8 @@ Entry retraction(storage::Storage& storage, const CorrectionInput& input) {
   e.unit = original.unit;
   e.state = original.state; // a task's retraction is a task entry too
   e.step = original.step;
+  e.part = original.part;
+  e.peer = original.peer;
   e.recorded_by = input.recorded_by;
   e.source = input.source;
   e.note = input.note;

@@ -27,6 +27,9 @@ std::string column_of(const std::string& message) {
       message.find("is a task state") != std::string::npos)
     return "value";
   if (message.find("is not a step of task") != std::string::npos) return "step";
+  if (message.find("is not a peer of") != std::string::npos ||
+      message.rfind("peer '", 0) == 0)
+    return "peer";
   if (message.rfind("unknown plan", 0) == 0 || message.rfind("plan '", 0) == 0) return "target";
   return "";
 }

@@ -14,12 +14,12 @@
 namespace plantrack::io {
 namespace {
 
-constexpr std::array<std::string_view, 11> columns{
-    "target", "period",      "value",    "unit",     "source", "note",
-    "recorded_by", "provisional", "entities", "evidence", "step"};
+constexpr std::array<std::string_view, 12> columns{
+    "target",      "period",      "value",    "unit",     "source", "note",
+    "recorded_by", "provisional", "entities", "evidence", "step",   "peer"};
 constexpr std::array<std::string_view, 3> required{"target", "period", "value"};
 constexpr std::string_view column_list =
-    "target,period,value,unit,source,note,recorded_by,provisional,entities,evidence,step";
+    "target,period,value,unit,source,note,recorded_by,provisional,entities,evidence,step,peer";
 
 // The names of a `;`-separated cell (entities, evidence); none for an empty cell.
 std::vector<std::string> split_names(const std::string& s) {
@@ -120,6 +120,7 @@ void read_entry_rows(std::istream& in, const std::string& file, const std::strin
       input.entities = split_names(take(8));
     input.evidence = split_names(take(9));
     input.step = take(10);
+    input.peer = take(11);
     on_row(std::move(row));
   });
   if (!header)

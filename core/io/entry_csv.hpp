@@ -1,7 +1,8 @@
 #pragma once
 // The entry CSV format (SPEC §3): columns target,period,value,unit,source,note,recorded_by,
-// provisional,entities,evidence,step; only target, period and value are required. A task's
-// row holds its state in `value`; `entities` and `evidence` are `;`-separated.
+// provisional,entities,evidence,step,peer; only target, period and value are required. A
+// task's row holds its state in `value`; `entities` and `evidence` are `;`-separated; a
+// ratio's part is addressed PLAN/TARGET:numerator; `peer` names whose value a rank row is.
 
 #include "model/entry.hpp"
 

@@ -71,7 +71,17 @@ TargetRef parse_target_ref(std::string_view ref) {
         "target '{}' is not PLAN/TARGET; write e.g. tongzhou-st-2020/patent-applications "
         "(see `plantrack plan show PLAN`)",
         excerpt(ref)));
-  return {std::string(ref.substr(0, slash)), std::string(ref.substr(slash + 1))};
+  auto target = ref.substr(slash + 1);
+  std::optional<Part> part;
+  if (auto colon = target.find(':'); colon != std::string_view::npos) {
+    part = from_string<Part>(target.substr(colon + 1));
+    if (!part || colon == 0)
+      throw InputError(fmt::format("'{}' does not name a part of a ratio; write "
+                                   "PLAN/TARGET:numerator or PLAN/TARGET:denominator",
+                                   excerpt(ref)));
+    target = target.substr(0, colon);
+  }
+  return {std::string(ref.substr(0, slash)), std::string(target), part};
 }
 
 namespace {
@@ -130,6 +140,15 @@ Entry prepare_task_entry(const Task& task, const TargetRef& ref, const EntryInpu
     throw InputError(fmt::format("task {}/{} has no figure to be provisional; leave out "
                                  "--provisional and say what is pending in --note",
                                  ref.plan_id, ref.target_id));
+  if (ref.part)
+    throw InputError(fmt::format("task {}/{} has no {}; parts are for ratio targets, log the "
+                                 "task as {}/{}",
+                                 ref.plan_id, ref.target_id, to_string(*ref.part), ref.plan_id,
+                                 ref.target_id));
+  if (!input.peer.empty())
+    throw InputError(fmt::format("peer '{}' given for task {}/{}; peers are for rank targets, "
+                                 "leave out --peer",
+                                 excerpt(input.peer), ref.plan_id, ref.target_id));
   if (!input.step.empty() && !task.find_step(input.step)) {
     std::vector<std::string_view> ids;
     for (const auto& s : task.steps) ids.push_back(s.id);
@@ -170,12 +189,38 @@ Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput
                                  "{}",
                                  excerpt(input.value), ref.plan_id, ref.target_id,
                                  target.unit.empty() ? "its unit" : "'" + target.unit + "'"));
+  std::string name = fmt::format("{}/{}", ref.plan_id, ref.target_id);
+  if (target.kind == Kind::growth)
+    throw InputError(fmt::format("{} is a growth rate derived from {}/{}; it is never logged, "
+                                 "log the amounts of {}/{} instead",
+                                 name, ref.plan_id, target.of, ref.plan_id, target.of));
+  if (ref.part && target.kind != Kind::ratio)
+    throw InputError(fmt::format("{} is a {} target and has no {}; parts are for ratio targets, "
+                                 "log {} itself",
+                                 name, to_string(target.kind), to_string(*ref.part), name));
+  if (!input.peer.empty()) {
+    if (target.kind != Kind::rank || !target.peers)
+      throw InputError(fmt::format(
+          "peer '{}' given for {}, which {}; leave out --peer", excerpt(input.peer), name,
+          target.kind == Kind::rank ? "lists no peers (add peers: to the plan to rank among them)"
+                                    : "is not a rank target"));
+    const auto& among = target.peers->among;
+    if (std::find(among.begin(), among.end(), input.peer) == among.end())
+      throw InputError(fmt::format("'{}' is not a peer of {}; name one of {}", excerpt(input.peer),
+                                   name, joined(among, ", ")));
+  }
+  // The unit a value is logged against: the part's, the peers', or the target's.
+  const std::string& unit = ref.part ? target.part_unit(*ref.part)
+                            : !input.peer.empty() ? target.peers->unit
+                                                  : target.unit;
   Entry e;
   e.plan_id = ref.plan_id;
   e.target_id = ref.target_id;
   e.period = parse_period(input.period);
   e.value_text = input.value;
   e.unit = input.unit;
+  e.part = ref.part;
+  e.peer = input.peer;
   if (target.kind == Kind::milestone) {
     if (input.value == "done" || input.value == "1")
       e.value = 1;
@@ -191,19 +236,28 @@ Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput
                                    excerpt(input.unit), ref.plan_id, ref.target_id));
   } else {
     double typed = parse_number(input.value);
-    e.value = convert_unit(typed, input.unit, target.unit);
+    e.value = convert_unit(typed, input.unit, unit);
     if (!std::isfinite(e.value))
       throw InputError(fmt::format("value '{}' {} is out of range in the target's unit '{}'; "
                                    "write a smaller number",
-                                   excerpt(input.value), input.unit, target.unit));
+                                   excerpt(input.value), input.unit, unit));
+    if (target.kind == Kind::rank && input.peer.empty() &&
+        (e.value < 1 || e.value != std::floor(e.value)))
+      throw InputError(fmt::format("rank '{}' of {} is not a position; write a whole number "
+                                   "from 1 (the best)",
+                                   excerpt(input.value), name));
+    if (ref.part == Part::denominator && e.value == 0)
+      throw InputError(fmt::format("denominator '{}' of {} is zero; a ratio needs a non-zero "
+                                   "denominator",
+                                   excerpt(input.value), name));
   }
   e.recorded_by = input.recorded_by;
   e.source = input.source;
   e.note = input.note;
   e.provisional = input.provisional;
   e.entities = input.entities;
-  for (const auto& name : e.entities)
-    if (name.empty())
+  for (const auto& entity : e.entities)
+    if (entity.empty())
       throw InputError("an entity name is empty; name each counted entity, separated by ';'");
   return e;
 }

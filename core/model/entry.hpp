@@ -25,6 +25,7 @@ struct EntryInput {
   std::vector<std::string> entities;
   std::vector<std::string> evidence; // tasks: documents, URLs
   std::string step;                  // tasks: the step this entry completes
+  std::string peer;                  // rank targets with peers: whose value this is
 };
 
 // A task's progress state (SPEC §1 "Task"). Logged as these names or as the Chinese words
@@ -67,6 +68,8 @@ struct Entry {
   std::optional<TaskState> state;    // set exactly for a task's entries (value_text as typed)
   std::vector<std::string> evidence; // tasks: documents, URLs
   std::string step;                  // tasks: the step this entry completes
+  std::optional<Part> part;          // ratio targets: the part logged (else the ratio itself)
+  std::string peer;                  // rank targets: the peer this value is of (else the rank)
   Action action = Action::log;
   std::optional<std::int64_t> corrects; // the entry this one replaces (correct, retract)
   std::string reason;                   // why (correct, retract)
@@ -89,13 +92,16 @@ std::vector<Entry> versions_of(const std::vector<Entry>& entries, std::int64_t i
 struct TargetRef {
   std::string plan_id;
   std::string target_id;
+  std::optional<Part> part; // PLAN/TARGET:numerator or :denominator
 };
 
-// Split PLAN/TARGET; throws InputError when the slash or either part is missing.
+// Split PLAN/TARGET (or PLAN/TARGET:numerator, :denominator); throws InputError when the
+// slash or either side is missing, or the part is not one of the two.
 TargetRef parse_target_ref(std::string_view ref);
 
-// Check `input` against `target` (period, value, unit) and build the entry to append.
-// The caller sets recorded_at; throws InputError naming the bad value and the fix.
+// Check `input` against `target` (period, value, unit, part, peer) and build the entry to
+// append. The caller sets recorded_at; throws InputError naming the bad value and the fix.
+// A growth target is never logged: its rate is derived from the target it grows (`of`).
 Entry prepare_entry(const Target& target, const TargetRef& ref, const EntryInput& input);
 
 // The same for a task: the value is a state, the step one of the task's.

@@ -28,6 +28,12 @@ bool Target::involves(std::string_view org) const {
   return names(responsible, org) || names(support, org);
 }
 
+const std::string& Target::part_unit(Part part) const {
+  static const std::string none;
+  const auto& p = part == Part::numerator ? numerator : denominator;
+  return p ? p->unit : none;
+}
+
 bool Task::involves(std::string_view org) const {
   return names(responsible, org) || names(support, org);
 }

@@ -9,15 +9,23 @@
 
 namespace plantrack {
 
-enum class Kind { level, flow, cumulative, milestone };
+// How entries are read (SPEC §1 "kind"). ratio, rank, growth and monitor are the second
+// edition's: a ratio of two logged parts, a position among peers, a rate derived from another
+// target's amounts, and actuals tracked without a target.
+enum class Kind { level, flow, cumulative, milestone, ratio, rank, growth, monitor };
 constexpr auto enum_names(Kind) {
   return name_table<Kind>({{Kind::level, "level"},
                            {Kind::flow, "flow"},
                            {Kind::cumulative, "cumulative"},
-                           {Kind::milestone, "milestone"}});
+                           {Kind::milestone, "milestone"},
+                           {Kind::ratio, "ratio"},
+                           {Kind::rank, "rank"},
+                           {Kind::growth, "growth"},
+                           {Kind::monitor, "monitor"}});
 }
 
-enum class Rule { at_least, more_than, at_most, less_than, between, keep_at_most, done };
+// `none`: monitored without a target (kind monitor).
+enum class Rule { at_least, more_than, at_most, less_than, between, keep_at_most, done, none };
 constexpr auto enum_names(Rule) {
   return name_table<Rule>({{Rule::at_least, "at_least"},
                            {Rule::more_than, "more_than"},
@@ -25,7 +33,8 @@ constexpr auto enum_names(Rule) {
                            {Rule::less_than, "less_than"},
                            {Rule::between, "between"},
                            {Rule::keep_at_most, "keep_at_most"},
-                           {Rule::done, "done"}});
+                           {Rule::done, "done"},
+                           {Rule::none, "none"}});
 }
 
 enum class Trajectory { linear, compound };
@@ -38,6 +47,44 @@ enum class Nature { expected, binding };
 constexpr auto enum_names(Nature) {
   return name_table<Nature>({{Nature::expected, "expected"}, {Nature::binding, "binding"}});
 }
+
+// A growth target's basis (SPEC §1 "growth"): 比上年增长 or 年均增长.
+enum class GrowthBasis { yoy, cagr };
+constexpr auto enum_names(GrowthBasis) {
+  return name_table<GrowthBasis>({{GrowthBasis::yoy, "yoy"}, {GrowthBasis::cagr, "cagr"}});
+}
+
+// Which peer values rank first (SPEC §1 "rank").
+enum class Better { higher, lower };
+constexpr auto enum_names(Better) {
+  return name_table<Better>({{Better::higher, "higher"}, {Better::lower, "lower"}});
+}
+
+// The two parts of a ratio target (SPEC §1 "ratio"), logged as PLAN/TARGET:numerator and
+// PLAN/TARGET:denominator.
+enum class Part { numerator, denominator };
+constexpr auto enum_names(Part) {
+  return name_table<Part>({{Part::numerator, "numerator"}, {Part::denominator, "denominator"}});
+}
+
+struct RatioPart {
+  std::string title;
+  std::string unit;
+};
+
+// The peers a rank is computed among: `self` is one of `among`.
+struct Peers {
+  std::string self;
+  std::vector<std::string> among;
+  Better better = Better::higher;
+  std::string unit; // of the peers' values
+};
+
+// A target value that moves with another target's current value (value: {ref: PLAN/TARGET}).
+struct ValueRef {
+  std::string plan_id;
+  std::string target_id;
+};
 
 // The ratio cut-offs between on_track, at_risk and off_track (SPEC §2).
 struct Thresholds {
@@ -73,6 +120,13 @@ struct Target {
   Trajectory trajectory = Trajectory::linear;
   std::optional<Thresholds> thresholds;
   std::optional<int> precision;
+  double scale = 100;                      // ratio: scale · numerator / denominator
+  std::optional<RatioPart> numerator, denominator; // ratio
+  std::optional<Peers> peers;              // rank: computed from peer values
+  std::string of;                          // growth: the target whose amounts grow
+  GrowthBasis basis = GrowthBasis::yoy;    // growth
+  std::optional<ValueRef> value_ref;       // the target is another target's current value
+  std::optional<int> clear_within;         // keep_at_most: days to bring an observation back
   std::vector<std::string> responsible; // lead orgs (牵头单位)
   std::vector<std::string> support;     // cooperating orgs (配合单位)
   Nature nature = Nature::expected;
@@ -82,6 +136,8 @@ struct Target {
 
   // Whether `org` leads or supports this target.
   bool involves(std::string_view org) const;
+  // The unit a ratio part is logged in.
+  const std::string& part_unit(Part part) const;
 };
 
 struct Goal {

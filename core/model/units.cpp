@@ -78,6 +78,28 @@ double parse_number(std::string_view text, std::string_view what) {
 
 double convert_unit(double value, std::string_view from, std::string_view to) {
   if (from.empty() || from == to) return value;
+  // Per-capita and per-unit units (人/万人, 元/人) convert only in their numerator, over the
+  // same denominator; never to or from a plain amount (SPEC §1 "Units").
+  auto slash_from = from.find('/');
+  auto slash_to = to.find('/');
+  if (slash_from != std::string_view::npos || slash_to != std::string_view::npos) {
+    bool same_denominator = slash_from != std::string_view::npos && slash_from > 0 &&
+                            slash_to != std::string_view::npos &&
+                            from.substr(slash_from) == to.substr(slash_to);
+    if (!same_denominator)
+      throw InputError(fmt::format(
+          "unit '{}' does not convert to the target's unit '{}': a per-capita unit converts only "
+          "in its numerator (万元/人 to 元/人), never to or from a plain amount; log the value "
+          "in '{}'",
+          excerpt(from), to, to));
+    try {
+      return convert_unit(value, from.substr(0, slash_from), to.substr(0, slash_to));
+    } catch (const InputError&) {
+      throw InputError(fmt::format("unit '{}' does not convert to the target's unit '{}'; log "
+                                   "the value in '{}' or a unit convertible to it",
+                                   excerpt(from), to, to));
+    }
+  }
   auto f = scale_of(from);
   auto t = scale_of(to);
   if (!f || !t || f->family != t->family)

@@ -56,7 +56,14 @@ Plan plan_from_document(const json& doc) {
       if (j.contains("per")) t.per = parse_enum<Cadence>(j["per"].get<std::string>());
       t.unit = j.value("unit", "");
       t.rule = parse_enum<Rule>(j["rule"].get<std::string>());
-      t.value = j.value("value", 0.0);
+      if (j.contains("value") && j["value"].is_object()) {
+        auto ref = j["value"]["ref"].get<std::string>();
+        auto slash = ref.find('/');
+        t.value_ref = slash == std::string::npos ? ValueRef{p.id, ref}
+                                                 : ValueRef{ref.substr(0, slash), ref.substr(slash + 1)};
+      } else {
+        t.value = j.value("value", 0.0);
+      }
       if (j.contains("min")) t.min = j["min"].get<double>();
       if (j.contains("max")) t.max = j["max"].get<double>();
       t.deadline = parse_date(j["deadline"].get<std::string>());
@@ -69,6 +76,17 @@ Plan plan_from_document(const json& doc) {
       t.trajectory = parse_enum<Trajectory>(j.value("trajectory", "linear"));
       t.thresholds = thresholds_of(j);
       if (j.contains("precision")) t.precision = j["precision"].get<int>();
+      t.scale = j.value("scale", 100.0);
+      for (auto [key, part] : {std::pair{"numerator", &t.numerator}, {"denominator", &t.denominator}})
+        if (j.contains(key)) *part = RatioPart{j[key]["title"], j[key]["unit"]};
+      if (j.contains("peers")) {
+        const json& peers = j["peers"];
+        t.peers = Peers{peers["self"], strings(peers, "among"),
+                        parse_enum<Better>(peers["better"].get<std::string>()), peers["unit"]};
+      }
+      t.of = j.value("of", "");
+      t.basis = parse_enum<GrowthBasis>(j.value("basis", "yoy"));
+      if (j.contains("clear_within")) t.clear_within = j["clear_within"].get<int>();
       t.responsible = strings(j, "responsible");
       t.support = strings(j, "support");
       t.nature = parse_enum<Nature>(j.value("nature", "expected"));

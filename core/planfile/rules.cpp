@@ -2,9 +2,12 @@
 
 #include "model/period.hpp"
 #include "model/plan.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace plantrack::planfile {
@@ -37,6 +40,149 @@ void check_orgs(const json& item, const std::string& at, Problems& problems) {
                                  support[k].get<std::string>()));
         break;
       }
+}
+
+
+// The fields of the second edition's kinds (SPEC §1): each kind's own fields present, no other
+// kind's fields, and the rules that fit it.
+void check_kind(const json& t, Kind kind, Rule rule, const json& targets, const std::string& plan_id,
+                const std::function<std::string(const std::string&)>& at, Problems& problems) {
+  if (kind == Kind::monitor && rule != Rule::none)
+    problems.add(at("rule"), fmt::format("a monitor target is tracked without a target; use rule "
+                                         "none, not {}",
+                                         to_string(rule)));
+  if (rule == Rule::none && kind == Kind::milestone)
+    problems.add(at("rule"), "a milestone is done or not; use rule done");
+  bool ratio = kind == Kind::ratio;
+  for (auto field : {"numerator", "denominator"})
+    if (ratio && !t.contains(field))
+      problems.add(at(field), fmt::format("a ratio target needs its {}: {{title, unit}}, the amount "
+                                          "logged as PLAN/TARGET:{}",
+                                          field, field));
+    else if (!ratio && t.contains(field))
+      problems.add(at(field), fmt::format("'{}' is only for ratio targets, and this one is {}; "
+                                          "remove it",
+                                          field, to_string(kind)));
+  if (!ratio && t.contains("scale"))
+    problems.add(at("scale"), fmt::format("'scale' is only for ratio targets, and this one is {}; "
+                                          "remove it",
+                                          to_string(kind)));
+  if (kind == Kind::rank) {
+    if (rule != Rule::at_most && rule != Rule::less_than && rule != Rule::none)
+      problems.add(at("rule"), fmt::format("a rank is better when smaller (1 is the best); use "
+                                           "rule at_most (进入前N) or less_than, not {}",
+                                           to_string(rule)));
+    if (t.contains("peers")) {
+      const json& peers = t["peers"];
+      auto self = peers["self"].get<std::string>();
+      if (std::find(peers["among"].begin(), peers["among"].end(), self) == peers["among"].end())
+        problems.add(at("peers.self"), fmt::format("'{}' is not one of peers.among; list it "
+                                                   "there too",
+                                                   self));
+    }
+  } else if (t.contains("peers")) {
+    problems.add(at("peers"), fmt::format("'peers' is only for rank targets, and this one is {}; "
+                                          "remove it",
+                                          to_string(kind)));
+  }
+  auto find = [&](const std::string& id) -> const json* {
+    for (const auto& other : targets)
+      if (other.is_object() && other.contains("id") && other["id"] == id) return &other;
+    return nullptr;
+  };
+  if (kind == Kind::growth) {
+    if (!t.contains("of")) {
+      problems.add(at("of"), "a growth target needs 'of: TARGET', the target of this plan whose "
+                             "amounts grow");
+    } else {
+      auto of = t["of"].get<std::string>();
+      const json* grown = find(of);
+      std::string grown_kind = grown && grown->contains("kind") && (*grown)["kind"].is_string()
+                                   ? (*grown)["kind"].get<std::string>()
+                                   : "";
+      if (of == t["id"])
+        problems.add(at("of"), "a growth target cannot grow from itself; name the target whose "
+                               "amounts it is the growth of");
+      else if (!grown)
+        problems.add(at("of"), fmt::format("'{}' is not a target of this plan; name the target "
+                                           "whose amounts grow",
+                                           of));
+      else if (grown_kind == "growth" || grown_kind == "milestone" || grown_kind == "rank")
+        problems.add(at("of"), fmt::format("'{}' is a {} target, which has no amounts to grow; name "
+                                           "a level, flow, cumulative, ratio or monitor target",
+                                           of, grown_kind));
+      else if (t.value("basis", "yoy") == "cagr" && !grown->contains("baseline"))
+        problems.add(at("basis"), fmt::format("cagr grows from the baseline of '{}', which has "
+                                              "none; give it a baseline or use basis yoy",
+                                              of));
+    }
+    if (t.value("unit", "") != "%")
+      problems.add(at("unit"), "a growth rate is a percentage; use unit %");
+    if (t.contains("milestones"))
+      problems.add(at("milestones"), "a growth rate is required every year (a flat trajectory); "
+                                     "remove the milestones");
+    if (rule == Rule::between || rule == Rule::keep_at_most)
+      problems.add(at("rule"), fmt::format("a growth target's rule is at_least, more_than, "
+                                           "at_most, less_than or none, not {}",
+                                           to_string(rule)));
+  } else {
+    for (auto field : {"of", "basis"})
+      if (t.contains(field))
+        problems.add(at(field), fmt::format("'{}' is only for growth targets, and this one is {}; "
+                                            "remove it",
+                                            field, to_string(kind)));
+  }
+  if (t.contains("clear_within") && rule != Rule::keep_at_most)
+    problems.add(at("clear_within"), fmt::format("clear_within is for rule keep_at_most (动态清零), "
+                                                 "not {}; remove it",
+                                                 to_string(rule)));
+  if (t.contains("value") && t["value"].is_object()) {
+    if (rule != Rule::at_least && rule != Rule::more_than && rule != Rule::at_most &&
+        rule != Rule::less_than)
+      problems.add(at("value"), fmt::format("a referenced value needs rule at_least, more_than, "
+                                            "at_most or less_than, not {}",
+                                            to_string(rule)));
+    if (kind == Kind::milestone || kind == Kind::growth)
+      problems.add(at("value"), fmt::format("a {} target cannot take its value from another "
+                                            "target; give a number",
+                                            to_string(kind)));
+    if (t.contains("milestones"))
+      problems.add(at("milestones"), "a referenced value moves with its target; remove the "
+                                     "milestones");
+    auto ref = t["value"]["ref"].get<std::string>();
+    auto slash = ref.find('/');
+    std::string ref_plan = slash == std::string::npos ? plan_id : ref.substr(0, slash);
+    std::string ref_id = slash == std::string::npos ? ref : ref.substr(slash + 1);
+    if (ref_plan == plan_id) {
+      // References within the plan: to a target of it, and not round in a cycle.
+      std::vector<std::string> seen{t["id"].get<std::string>()};
+      std::string next = ref_id;
+      while (true) {
+        const json* referenced = find(next);
+        if (!referenced) {
+          problems.add(at("value.ref"), fmt::format("'{}' is not a target of this plan; name "
+                                                    "an existing PLAN/TARGET",
+                                                    next == ref_id ? ref : plan_id + "/" + next));
+          break;
+        }
+        if (std::find(seen.begin(), seen.end(), next) != seen.end()) {
+          seen.push_back(next);
+          problems.add(at("value.ref"), fmt::format("references go round in a cycle ({}); let "
+                                                    "one of them be a number",
+                                                    joined(seen, " -> ")));
+          break;
+        }
+        seen.push_back(next);
+        if (!referenced->contains("value")) break;
+        const json& v = (*referenced)["value"];
+        if (!v.is_object() || !v.contains("ref") || !v["ref"].is_string()) break;
+        auto r = v["ref"].get<std::string>();
+        auto s = r.find('/');
+        if (s != std::string::npos && r.substr(0, s) != plan_id) break; // another plan's
+        next = s == std::string::npos ? r : r.substr(s + 1);
+      }
+    }
+  }
 }
 
 } // namespace
@@ -96,13 +242,18 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
       problems.add(at("per"), fmt::format("'per' is only for flow targets, and this one is {}; remove it", to_string(kind)));
     if (kind != Kind::milestone && t.value("unit", std::string()).empty())
       problems.add(at("unit"), "a measurable target needs a unit, e.g. 件, 亿元, %");
-    if (rule == Rule::between) {
+    check_kind(t, kind, rule, targets, doc["id"].get<std::string>(), at, problems);
+    if (rule == Rule::none) {
+      for (auto field : {"value", "min", "max", "milestones"})
+        if (t.contains(field))
+          problems.add(at(field), fmt::format("rule none tracks without a target; remove {}", field));
+    } else if (rule == Rule::between) {
       if (!t.contains("min") || !t.contains("max"))
         problems.add(at("rule"), "rule between needs min and max");
       else if (t["min"].get<double>() > t["max"].get<double>())
         problems.add(at("min"), fmt::format("min {} is above max {}; swap them", t["min"].dump(), t["max"].dump()));
       if (t.contains("value")) problems.add(at("value"), "rule between takes min and max, not value; remove value");
-    } else if (rule != Rule::done && !t.contains("value")) {
+    } else if (rule != Rule::done && rule != Rule::none && !t.contains("value")) {
       problems.add(at("value"), fmt::format("rule {} needs a value", to_string(rule)));
     } else if (rule == Rule::done && t.contains("value")) {
       problems.add(at("value"), "a milestone has no value; remove it");

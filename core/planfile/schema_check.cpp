@@ -95,6 +95,14 @@ std::string explain(const Path& path, const json& doc, const std::string& descri
     return fmt::format("unknown field '{}'; remove it or use one of {}", m[1].str(), allowed);
   }
   if (!schema || !value) return description;
+  if (schema->contains("oneOf") && path.size() > 0 && path.back().key == "value") {
+    if (value->is_object())
+      return fmt::format("{} is not a reference; write {{ref: PLAN/TARGET}}, e.g. {{ref: "
+                         "chaoyang-st-2020/city-average}}",
+                         value->dump());
+    return fmt::format("{} is not a number (write it without quotes or units, e.g. 5000)",
+                       brief(*value));
+  }
   if (schema->contains("enum"))
     return fmt::format("{} is not one of {}", brief(*value), joined((*schema)["enum"]));
   if (schema->contains("type")) {

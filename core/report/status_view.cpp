@@ -22,18 +22,23 @@ std::string cell(const std::optional<double>& v, std::optional<int> precision) {
 
 std::string target_text(const Target& t) {
   if (t.rule == Rule::done) return "done";
+  if (t.rule == Rule::none) return "-";
+  // A referenced value is named by its target: the number moves with it.
+  std::string v = t.value_ref ? t.value_ref->plan_id + "/" + t.value_ref->target_id
+                              : format_value(t.value, t.precision);
   std::string body;
   switch (t.rule) {
-  case Rule::at_least: body = "≥" + format_value(t.value, t.precision); break;
-  case Rule::more_than: body = ">" + format_value(t.value, t.precision); break;
+  case Rule::at_least: body = "≥" + v; break;
+  case Rule::more_than: body = ">" + v; break;
   case Rule::at_most:
-  case Rule::keep_at_most: body = "≤" + format_value(t.value, t.precision); break;
-  case Rule::less_than: body = "<" + format_value(t.value, t.precision); break;
+  case Rule::keep_at_most: body = "≤" + v; break;
+  case Rule::less_than: body = "<" + v; break;
   case Rule::between:
     body = format_value(t.min.value_or(0), t.precision) + ".." +
            format_value(t.max.value_or(0), t.precision);
     break;
-  case Rule::done: break;
+  case Rule::done:
+  case Rule::none: break;
   }
   return t.unit.empty() ? body : body + " " + t.unit;
 }
@@ -70,13 +75,15 @@ std::string format_value(double value, std::optional<int> precision) {
 }
 
 json target_json(const Plan& plan, const Target& t, const assess::Assessment& a) {
-  json target = t.rule == Rule::between ? json::array({t.min.value_or(0), t.max.value_or(0)})
-                : t.rule == Rule::done  ? json(nullptr)
-                                        : json(t.value);
+  // A referenced value is the referenced target's value at t_c, when known.
+  json target = t.rule == Rule::between                   ? json::array({t.min.value_or(0), t.max.value_or(0)})
+                : t.rule == Rule::done || !a.has_target   ? json(nullptr)
+                : t.value_ref                             ? json(a.target_value)
+                                                          : json(t.value);
   json breach = a.first_breach
                     ? json{{"period", a.first_breach->period}, {"value", a.first_breach->value}}
                     : json(nullptr);
-  return {
+  json out = {
       {"ref", plan.id + "/" + t.id},
       {"title", t.title},
       {"unit", t.unit},
@@ -102,6 +109,21 @@ json target_json(const Plan& plan, const Target& t, const assess::Assessment& a)
       {"support", t.support},
       {"nature", to_string(t.nature)},
   };
+  // What the second edition's kinds add, only where they apply.
+  if (t.value_ref) out["target_ref"] = t.value_ref->plan_id + "/" + t.value_ref->target_id;
+  if (t.kind == Kind::growth) {
+    out["of"] = plan.id + "/" + t.of;
+    out["basis"] = to_string(t.basis);
+  }
+  if (t.kind == Kind::ratio) out["inconsistent_periods"] = a.inconsistent_periods;
+  if (t.kind == Kind::rank) out["incomplete_periods"] = a.incomplete_periods;
+  if (t.clear_within)
+    out["open_exceedance"] =
+        a.open_exceedance ? json{{"period", a.open_exceedance->period},
+                                 {"value", a.open_exceedance->value},
+                                 {"clear_by", format_date(*a.clear_by)}}
+                          : json(nullptr);
+  return out;
 }
 
 json task_json(const Plan& plan, const Task& t, const assess::TaskAssessment& a) {
@@ -162,6 +184,7 @@ std::string status_color(assess::Status s) {
   case Status::breached: return "\x1b[31m";
   case Status::no_data:
   case Status::insufficient_data: return "\x1b[2m";
+  case Status::monitored: return "";
   }
   return "";
 }

@@ -129,7 +129,8 @@ TEST_F(Assessed, status_only_with_an_unknown_status_is_refused) {
   auto r = cli.run({"status", "--only", "late"});
   EXPECT_EQ(r.code, 1);
   EXPECT_EQ(r.err, "plantrack: error: --only 'late' is not a status; use one or more of "
-                   "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track "
+                   "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track,"
+                   "monitored "
                    "(targets), done,done_late,overdue,suspended,in_progress,not_started (tasks)\n");
 }
 

@@ -78,7 +78,7 @@ TEST(Init, creates_the_database_and_is_idempotent) {
   Cli cli;
   auto first = cli.run({"init"});
   EXPECT_EQ(first.code, 0);
-  EXPECT_EQ(first.out, "database " + cli.db() + " ready (schema version 2)\n");
+  EXPECT_EQ(first.out, "database " + cli.db() + " ready (schema version 3)\n");
   auto second = cli.run({"init"});
   EXPECT_EQ(second.code, 0);
   EXPECT_EQ(second.out, first.out);
@@ -212,7 +212,7 @@ TEST_F(Demo, plan_file_failing_the_schema_is_refused_with_file_line_and_field) {
   auto path = cli.write("bad.yaml", bad);
   expect_refused({"plan", "import", path},
                  path + ":17: targets[0].rule: 'atleast' is not one of at_least, more_than, "
-                        "at_most, less_than, between, keep_at_most, done");
+                        "at_most, less_than, between, keep_at_most, done, none");
 }
 
 TEST_F(Demo, plan_import_reports_every_problem_and_imports_none_of_the_files) {

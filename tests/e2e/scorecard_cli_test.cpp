@@ -218,10 +218,10 @@ TEST_F(Scorecard, csv_has_the_stable_header_and_one_row_per_org) {
   EXPECT_EQ(r.out.substr(0, r.out.find("\r\n")),
             "org,lead_targets,lead_tasks,support_targets,support_tasks,targets_no_data,"
             "targets_breached,targets_achieved,targets_missed,targets_insufficient_data,"
-            "targets_on_track,targets_at_risk,targets_off_track,tasks_no_data,tasks_done,"
+            "targets_on_track,targets_at_risk,targets_off_track,targets_monitored,tasks_no_data,tasks_done,"
             "tasks_done_late,tasks_overdue,tasks_suspended,tasks_in_progress,tasks_not_started,"
             "trouble,reports_due,reports_on_time,on_time_share,as_of,grace_days");
-  EXPECT_NE(r.out.find("\r\n区发改委,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,sc/meeting,1,0,0,"
+  EXPECT_NE(r.out.find("\r\n区发改委,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,sc/meeting,1,0,0,"
                        "2019-06-30,15\r\n"),
             std::string::npos)
       << r.out;

@@ -57,15 +57,17 @@ TEST(EnumNames, every_value_reads_back_from_its_name) {
 
 TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
   EXPECT_EQ(joined_names<assess::Status>(","),
-            "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track");
+            "no_data,breached,achieved,missed,insufficient_data,on_track,at_risk,off_track,"
+            "monitored");
   EXPECT_EQ(joined_names<assess::Flag>(","),
-            "stale,estimated,provisional,final_data_missing,duplicate_entity,step_late");
+            "stale,estimated,provisional,final_data_missing,duplicate_entity,step_late,"
+            "inconsistent,incomplete_peers");
   EXPECT_EQ(joined_names<assess::TaskStatus>(","),
             "no_data,done,done_late,overdue,suspended,in_progress,not_started");
   EXPECT_EQ(joined_names<TaskState>(","), "not_started,in_progress,done,suspended");
   EXPECT_EQ(joined_names<Rule>(),
-            "at_least, more_than, at_most, less_than, between, keep_at_most, done");
-  EXPECT_EQ(joined_names<Kind>(), "level, flow, cumulative, milestone");
+            "at_least, more_than, at_most, less_than, between, keep_at_most, done, none");
+  EXPECT_EQ(joined_names<Kind>(), "level, flow, cumulative, milestone, ratio, rank, growth, monitor");
   EXPECT_EQ(joined_names<audit::Ruling>(), "achieved, missed, breached, unverifiable, not_due, "
                                            "completed, completed_late, not_completed, open");
 }

@@ -341,7 +341,7 @@ EntryInput input_of(const std::string& value, const std::string& unit = "",
 }
 
 TEST(PrepareEntry, milestone_accepts_done_1_and_0) {
-  TargetRef ref{"fangshan-industry-2018", "zgc-south-plan"};
+  TargetRef ref{"fangshan-industry-2018", "zgc-south-plan", std::nullopt};
   EXPECT_EQ(prepare_entry(milestone_target(), ref, input_of("done")).value, 1.0);
   EXPECT_EQ(prepare_entry(milestone_target(), ref, input_of("1")).value, 1.0);
   EXPECT_EQ(prepare_entry(milestone_target(), ref, input_of("0")).value, 0.0);
@@ -349,21 +349,21 @@ TEST(PrepareEntry, milestone_accepts_done_1_and_0) {
 }
 
 TEST(PrepareEntry, milestone_refuses_other_values) {
-  TargetRef ref{"fangshan-industry-2018", "zgc-south-plan"};
+  TargetRef ref{"fangshan-industry-2018", "zgc-south-plan", std::nullopt};
   auto message = input_error_of([&] { prepare_entry(milestone_target(), ref, input_of("yes")); });
   EXPECT_NE(message.find("'yes'"), std::string::npos) << message;
   EXPECT_NE(message.find("fangshan-industry-2018/zgc-south-plan"), std::string::npos) << message;
 }
 
 TEST(PrepareEntry, milestone_refuses_a_unit) {
-  TargetRef ref{"fangshan-industry-2018", "zgc-south-plan"};
+  TargetRef ref{"fangshan-industry-2018", "zgc-south-plan", std::nullopt};
   auto message =
       input_error_of([&] { prepare_entry(milestone_target(), ref, input_of("done", "件")); });
   EXPECT_NE(message.find("'件'"), std::string::npos) << message;
 }
 
 TEST(PrepareEntry, converts_the_value_and_keeps_what_was_typed) {
-  TargetRef ref{"beijing-st-2014", "tech-contract-turnover"};
+  TargetRef ref{"beijing-st-2014", "tech-contract-turnover", std::nullopt};
   EntryInput in = input_of("2628.7", "亿元", "2014-01..2014-11");
   in.source = "2014年北京市科技工作总结";
   in.note = "1-11月";
@@ -387,7 +387,7 @@ TEST(PrepareEntry, converts_the_value_and_keeps_what_was_typed) {
 }
 
 TEST(PrepareEntry, empty_unit_means_the_targets_unit) {
-  TargetRef ref{"beijing-st-2014", "tech-contract-turnover"};
+  TargetRef ref{"beijing-st-2014", "tech-contract-turnover", std::nullopt};
   Entry e = prepare_entry(money_target(), ref, input_of("26287000", "", "2014"));
   EXPECT_EQ(e.value, 26287000.0);
   EXPECT_EQ(e.unit, "");
@@ -395,7 +395,7 @@ TEST(PrepareEntry, empty_unit_means_the_targets_unit) {
 }
 
 TEST(PrepareEntry, refuses_a_unit_that_does_not_convert) {
-  TargetRef ref{"beijing-st-2014", "tech-contract-turnover"};
+  TargetRef ref{"beijing-st-2014", "tech-contract-turnover", std::nullopt};
   auto message =
       input_error_of([&] { prepare_entry(money_target(), ref, input_of("9", "%", "2014")); });
   EXPECT_NE(message.find("'%'"), std::string::npos) << message;
@@ -403,7 +403,7 @@ TEST(PrepareEntry, refuses_a_unit_that_does_not_convert) {
 }
 
 TEST(PrepareEntry, refuses_a_bad_value_or_period) {
-  TargetRef ref{"beijing-st-2014", "tech-contract-turnover"};
+  TargetRef ref{"beijing-st-2014", "tech-contract-turnover", std::nullopt};
   auto message =
       input_error_of([&] { prepare_entry(money_target(), ref, input_of("1,939", "", "2014")); });
   EXPECT_NE(message.find("'1,939'"), std::string::npos) << message;

@@ -316,7 +316,7 @@ TEST(PlanFile, misspelt_rule_names_the_line_and_the_choices) {
   auto lines = errors_of(text);
   EXPECT_EQ(lines, std::vector<std::string>{fmt::format(
                        "f.yaml:{}: targets[0].rule: 'atleast' is not one of at_least, more_than, "
-                       "at_most, less_than, between, keep_at_most, done",
+                       "at_most, less_than, between, keep_at_most, done, none",
                        line)});
 }
 
@@ -326,7 +326,7 @@ TEST(PlanFile, misspelt_rule_in_json_names_the_line) {
   auto lines = errors_of(text, "f.json");
   EXPECT_EQ(lines, std::vector<std::string>{fmt::format(
                        "f.json:{}: targets[0].rule: 'atleast' is not one of at_least, more_than, "
-                       "at_most, less_than, between, keep_at_most, done",
+                       "at_most, less_than, between, keep_at_most, done, none",
                        line)});
 }
 
@@ -408,13 +408,13 @@ TEST(PlanFile, several_schema_errors_are_all_reported_sorted_by_line) {
   auto lines = errors_of(text);
   ASSERT_EQ(lines.size(), 3u) << joined(lines);
   EXPECT_EQ(lines[0], fmt::format("f.yaml:{}: targets[0].rule: 'atleast' is not one of at_least, "
-                                  "more_than, at_most, less_than, between, keep_at_most, done",
+                                  "more_than, at_most, less_than, between, keep_at_most, done, none",
                                   line_of(text, "rule: atleast")));
   EXPECT_EQ(lines[1], fmt::format("f.yaml:{}: targets[0].value: '5000' is not a number (write it "
                                   "without quotes or units, e.g. 5000)",
                                   line_of(text, "value: \"5000\"")));
   EXPECT_EQ(lines[2], fmt::format("f.yaml:{}: targets[2].kind: 'milestones' is not one of level, "
-                                  "flow, cumulative, milestone",
+                                  "flow, cumulative, milestone, ratio, rank, growth, monitor",
                                   line_of(text, "kind: milestones")));
 }
 

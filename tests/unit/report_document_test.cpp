@@ -218,7 +218,7 @@ TEST(ReportJson, title_block_summary_and_goals) {
   // Every status is counted, zeros included, in the order of SPEC §2.
   EXPECT_EQ(doc["summary"]["counts"].dump(),
             R"({"no_data":0,"breached":0,"achieved":1,"missed":0,"insufficient_data":0,)"
-            R"("on_track":1,"at_risk":0,"off_track":1})");
+            R"("on_track":1,"at_risk":0,"off_track":1,"monitored":0})");
   EXPECT_EQ(doc["summary"]["needs_attention"], nlohmann::ordered_json({"demo/share"}));
   ASSERT_EQ(doc["goals"].size(), 2u);
   EXPECT_EQ(doc["goals"][0]["id"], "g1");

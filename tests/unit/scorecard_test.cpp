@@ -320,15 +320,15 @@ TEST(ScorecardCsv, header_and_one_row_per_org) {
   const std::string header =
       "org,lead_targets,lead_tasks,support_targets,support_tasks,targets_no_data,"
       "targets_breached,targets_achieved,targets_missed,targets_insufficient_data,"
-      "targets_on_track,targets_at_risk,targets_off_track,tasks_no_data,tasks_done,"
+      "targets_on_track,targets_at_risk,targets_off_track,targets_monitored,tasks_no_data,tasks_done,"
       "tasks_done_late,tasks_overdue,tasks_suspended,tasks_in_progress,tasks_not_started,trouble,"
       "reports_due,reports_on_time,on_time_share,as_of,grace_days\r\n";
   EXPECT_EQ(report::scorecard_csv_header(), header);
   EXPECT_EQ(csv, header +
-                     "区发改委,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,q/k,3,0,0,2019-12-31,15\r\n"
-                     "区科委,1,0,0,1,0,0,0,0,0,0,0,1,0,0,0,1,0,0,0,q/t;q/k,3,1,0.3333333333333333,"
+                     "区发改委,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,q/k,3,0,0,2019-12-31,15\r\n"
+                     "区科委,1,0,0,1,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,q/t;q/k,3,1,0.3333333333333333,"
                      "2019-12-31,15\r\n"
-                     "区统计局,1,0,1,0,0,0,1,0,0,0,0,1,0,0,0,0,0,0,0,q/t,1,1,1,2019-12-31,15\r\n");
+                     "区统计局,1,0,1,0,0,0,1,0,0,0,0,1,0,0,0,0,0,0,0,0,q/t,1,1,1,2019-12-31,15\r\n");
 }
 
 TEST(ScorecardCsv, an_org_name_with_a_comma_or_a_formula_is_quoted_and_neutralised) {

@@ -10,7 +10,7 @@ namespace plantrack::storage::sqlite {
 // The column of each field; -1 for one the query does not select.
 struct EntryRows::Columns {
   int id, plan_id, target_id, period, value, value_text, unit, recorded_at, recorded_by, source,
-      note, provisional, entities, action, corrects, reason, hash, state, evidence, step;
+      note, provisional, entities, action, corrects, reason, hash, state, evidence, step, part, peer;
 };
 
 namespace {
@@ -35,7 +35,8 @@ constexpr EntryRows::Columns columns_of(std::string_view list) {
           column(list, "source"),      column(list, "note"),        column(list, "provisional"),
           column(list, "entities"),    column(list, "action"),      column(list, "corrects"),
           column(list, "reason"),      column(list, "hash"),        column(list, "state"),
-          column(list, "evidence"),    column(list, "step")};
+          column(list, "evidence"),    column(list, "step"),        column(list, "part"),
+          column(list, "peer")};
 }
 
 // Whether a row holds every field that read() takes without a check.
@@ -92,6 +93,12 @@ void EntryRows::read(const EntryQuery& q, Entry& e) {
     }
     if (c.evidence >= 0) read_names(q.text(c.evidence), e.evidence, "evidence");
     text(c.step, e.step);
+    if (c.part >= 0 && !q.null(c.part)) {
+      auto part = from_string<Part>(q.text(c.part));
+      if (!part) throw InputError(fmt::format("unknown part '{}'", q.text(c.part)));
+      e.part = part;
+    }
+    text(c.peer, e.peer);
     auto action = from_string<Action>(q.text(c.action));
     if (!action) throw InputError(fmt::format("unknown action '{}'", q.text(c.action)));
     e.action = *action;

@@ -14,12 +14,12 @@
 #define PLANTRACK_ENTRY_COLUMNS                                                                   \
   "id, plan_id, target_id, period, period_start, period_end, value, value_text, unit, "          \
   "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, "    \
-  "hash, state, evidence, step"
+  "hash, state, evidence, step, part, peer"
 
 // Only the columns assessment reads, in the order EntryRows reads them.
 #define PLANTRACK_ASSESSMENT_COLUMNS                                                              \
   "id, target_id, period, value, recorded_at, provisional, entities, action, corrects, state, "  \
-  "step"
+  "step, part, peer"
 
 namespace plantrack::storage::sqlite {
 

@@ -33,8 +33,8 @@ SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db)
       insert_(db, "INSERT INTO entries (id, plan_id, target_id, period, period_start, "
                   "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
                   "provisional, entities, action, corrects, reason, hash, state, evidence, "
-                  "step) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+                  "step, part, peer) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
   SQLite::Statement head(db, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
   previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
   SQLite::Statement highest(db, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
@@ -90,6 +90,11 @@ std::int64_t SqliteEntryWriter::append(Entry& e) {
     insert_.bind(21, nlohmann::json(e.evidence)
                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore));
   insert_.bindNoCopy(22, e.step);
+  if (e.part)
+    insert_.bind(23, std::string(to_string(*e.part)));
+  else
+    insert_.bind(23);
+  insert_.bindNoCopy(24, e.peer);
   insert_.exec();
   insert_.reset(); // release the bound buffers, which belong to `e`
   previous_ = e.hash;
