@@ -1,6 +1,7 @@
 #include "engine/plans.hpp"
 
 #include "engine/lookup.hpp"
+#include "engine/reports.hpp"
 #include "errors.hpp"
 #include "planfile/plan_file.hpp"
 
@@ -119,6 +120,27 @@ std::vector<storage::PlanRevision> plan_revisions(storage::Storage& storage,
                                                   const std::string& id) {
   find_plan(storage, id); // unknown plan: InputError
   return storage.plan_revisions(id);
+}
+
+ExportedPlan export_plan(storage::Storage& storage, const PlanExportRequest& request) {
+  const std::string& id = request.plan_id;
+  auto revisions = plan_revisions(storage, id); // unknown plan: InputError
+  int latest = revisions.back().revision;
+  int wanted = request.revision.value_or(latest);
+  auto found = storage.find_plan_revision(id, wanted);
+  if (!found)
+    throw InputError(fmt::format("plan '{}' has no revision {}; {}, see `plantrack plan show {} "
+                                 "--revisions`",
+                                 id, wanted,
+                                 latest == 1 ? std::string("its only revision is 1")
+                                             : fmt::format("pick one of 1 to {}", latest),
+                                 id));
+  ExportedPlan out;
+  out.revision = wanted;
+  out.content = request.format == PlanFileFormat::json ? found->document.dump(2) + "\n"
+                                                       : planfile::plan_yaml(found->document);
+  if (!request.output.empty()) write_file(request.output, out.content, request.overwrite);
+  return out;
 }
 
 } // namespace plantrack::engine
