@@ -108,6 +108,9 @@ struct Values {
   std::vector<SeriesPoint> points; // by date
   std::optional<Date> last_reported; // the latest period end among the counted entries
   std::vector<std::string> inconsistent, incomplete, duplicate_entities;
+  std::vector<RatioPeriod> ratio_periods;   // ratio: every period with an entry
+  std::vector<PeerPeriod> peer_periods;     // rank: every period with a peer's value
+  std::vector<GrowthSource> growth_sources; // growth: one per point
 };
 
 // Entries of one period, in `earlier` order; the periods by end, then start.
@@ -135,17 +138,25 @@ void ratio_points(const Target& target, const std::vector<const Entry*>& sorted,
       (e->part == Part::numerator ? numerator : e->part == Part::denominator ? denominator : direct) = e;
     std::optional<double> value;
     bool provisional = false;
+    const Period& p = group.front()->period;
+    RatioPeriod shown{p.text, {}, {}, {}, {}, false};
+    if (numerator) shown.numerator = numerator->value;
+    if (denominator) shown.denominator = denominator->value;
+    if (direct) shown.logged = direct->value;
     if (numerator && denominator && denominator->value != 0) {
       value = target.scale * numerator->value * factor / denominator->value;
+      shown.computed = value;
       provisional = numerator->provisional || denominator->provisional;
-      if (direct && std::fabs(direct->value - *value) > 0.005 * std::fabs(*value))
+      if (direct && std::fabs(direct->value - *value) > 0.005 * std::fabs(*value)) {
         out.inconsistent.push_back(group.front()->period.text);
+        shown.inconsistent = true;
+      }
     } else if (direct) {
       value = direct->value;
       provisional = direct->provisional;
     }
+    out.ratio_periods.push_back(shown);
     if (!value) continue;
-    const Period& p = group.front()->period;
     out.points.push_back({{p.end, *value}, p.text, p.start, provisional, false});
   }
 }
@@ -180,6 +191,23 @@ void rank_points(const Target& target, const std::vector<const Entry*>& sorted, 
       provisional = direct->provisional;
     }
     const Period& p = group.front()->period;
+    if (target.peers && !peers.empty()) {
+      // The peers' values best first (ties in the order of `among`), for the views.
+      PeerPeriod shown{p.text, {}, {}, {}};
+      for (const auto& name : target.peers->among) {
+        auto it = peers.find(name);
+        if (it == peers.end())
+          shown.missing.push_back(name);
+        else
+          shown.values.emplace_back(name, it->second->value);
+      }
+      bool higher = target.peers->better == Better::higher;
+      std::stable_sort(shown.values.begin(), shown.values.end(), [&](const auto& a, const auto& b) {
+        return higher ? a.second > b.second : a.second < b.second;
+      });
+      if (complete) shown.rank = static_cast<int>(*value);
+      out.peer_periods.push_back(std::move(shown));
+    }
     if (!peers.empty() && !complete) waiting.push_back(p.text);
     if (!value) continue;
     waiting.clear(); // only what waits after the latest rank is incomplete
@@ -220,6 +248,7 @@ void growth_points(const Target& target, const Values& of, std::optional<Observa
           double g = 100.0 * (p.obs.value / q.obs.value - 1.0);
           out.points.push_back({{p.obs.t, g}, p.period, p.start, p.provisional || q.provisional,
                                 p.estimated || q.estimated});
+          out.growth_sources.push_back({p.period, g, p.obs.value, q.period, q.obs.value});
           break;
         }
     }
@@ -232,6 +261,8 @@ void growth_points(const Target& target, const Values& of, std::optional<Observa
     double years = years_between(of_baseline->t, p.obs.t);
     double g = 100.0 * (std::pow(p.obs.value / of_baseline->value, 1.0 / years) - 1.0);
     out.points.push_back({{p.obs.t, g}, p.period, p.start, p.provisional, p.estimated});
+    out.growth_sources.push_back(
+        {p.period, g, p.obs.value, format_date(of_baseline->t), of_baseline->value});
   }
 }
 
@@ -408,6 +439,9 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
   }
   a.inconsistent_periods = values.inconsistent;
   a.incomplete_periods = values.incomplete;
+  a.ratio_periods = values.ratio_periods;
+  a.peer_periods = values.peer_periods;
+  a.growth_sources = values.growth_sources;
 
   // Baseline (t0, b): the target's own, else the earliest observation (SPEC §2).
   if (target.baseline)

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace plantrack::assess {
@@ -60,6 +61,34 @@ struct Breach {
   double value = 0;
 };
 
+// One period of a ratio (SPEC §1 "ratio"): the parts logged, the ratio they give, the ratio
+// logged, and whether the two disagree (the computed one counts).
+struct RatioPeriod {
+  std::string period;
+  std::optional<double> numerator, denominator, computed, logged;
+  bool inconsistent = false;
+};
+
+// One period of a rank among peers (SPEC §1 "rank"): the peers' values best first, the rank of
+// `self` once every peer has a value, and the peers still missing (in the order of `among`).
+struct PeerPeriod {
+  std::string period;
+  std::vector<std::pair<std::string, double>> values;
+  std::optional<int> rank;
+  std::vector<std::string> missing;
+};
+
+// What a growth rate came from (SPEC §1 "growth"): the amount of `of` in the rate's period and
+// the amount it is compared with, the same period a year earlier (yoy) or `of`'s baseline
+// (cagr; `base_period` is then the baseline's date).
+struct GrowthSource {
+  std::string period;
+  double rate = 0;
+  double amount = 0;
+  std::string base_period;
+  double base = 0;
+};
+
 struct Assessment {
   Status status = Status::no_data;
   std::vector<Flag> flags; // each once, in the order assessment raised them
@@ -86,6 +115,9 @@ struct Assessment {
   std::vector<Observation> reference;            // value: {ref}: the referenced values
   std::optional<Breach> open_exceedance;         // keep_at_most: over the limit, not yet cleared
   std::optional<Date> clear_by;                  // ... and the date it must be cleared by
+  std::vector<RatioPeriod> ratio_periods;        // ratio: each counted period, parts and all
+  std::vector<PeerPeriod> peer_periods;          // rank: each counted period with peers' values
+  std::vector<GrowthSource> growth_sources;      // growth: each counted rate's two amounts
 
   bool has_flag(Flag f) const;
 };
