@@ -8,6 +8,8 @@ namespace {
 
 Ruling rule_on(const Target& target, const assess::Assessment& a, Date as_of) {
   using assess::Status;
+  // Tracked without a target (SPEC §1 "monitor"): nothing to achieve or miss.
+  if (target.rule == Rule::none) return Ruling::monitored;
   if (a.status == Status::breached) return Ruling::breached;
   bool achieved = a.status == Status::achieved;
   if (as_of <= target.deadline && !achieved) return Ruling::not_due;

@@ -13,14 +13,16 @@
 
 namespace plantrack::audit {
 
-// Targets are achieved, missed, breached, unverifiable or not due; tasks completed (on time),
-// completed late, not completed, unverifiable, not due, or open (no deadline, not done).
+// Targets are achieved, missed, breached, unverifiable or not due, or monitored (rule none:
+// there is no target to rule on); tasks completed (on time), completed late, not completed,
+// unverifiable, not due, or open (no deadline, not done).
 enum class Ruling {
   achieved,
   missed,
   breached,
   unverifiable,
   not_due,
+  monitored,
   completed,
   completed_late,
   not_completed,
@@ -32,6 +34,7 @@ constexpr auto enum_names(Ruling) {
                              {Ruling::breached, "breached"},
                              {Ruling::unverifiable, "unverifiable"},
                              {Ruling::not_due, "not_due"},
+                             {Ruling::monitored, "monitored"},
                              {Ruling::completed, "completed"},
                              {Ruling::completed_late, "completed_late"},
                              {Ruling::not_completed, "not_completed"},

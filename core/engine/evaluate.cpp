@@ -103,7 +103,11 @@ TargetDetail detail_of(const Plan& plan, const Target& target, const std::vector
     if (e.target_id == target.id) d.entries.push_back(e);
   d.result = assess::assess(target, effective_entries(d.entries, known_at),
                             {as_of, plan.cadence, thresholds_for(plan, target)}, &linked, plan.id);
-  if (d.result.baseline && target.kind != Kind::milestone) {
+  // A growth rate is required every year: flat at v, no trajectory (SPEC §2 "growth"); a
+  // monitor, or a referenced value not yet known, has no target to expect.
+  if (target.kind == Kind::growth && d.result.has_target) {
+    d.expected_now = d.result.target_value;
+  } else if (d.result.baseline && target.kind != Kind::milestone && d.result.has_target) {
     d.expected_now = assess::expected_at(target, *d.result.baseline, d.result.target_value, as_of);
     d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);
   }

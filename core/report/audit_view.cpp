@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace plantrack::report {
 namespace {
 
@@ -104,8 +106,9 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
   out += "\n";
   for (const auto& t : a.targets) {
     out += heading(2, fmt::format("{} {}", t.target.id, title_in(lang, t.target)));
-    out += line("target", target_text(t.target) + ", " + std::string(label(lang, "deadline")) +
-                              " " + format_date(t.target.deadline));
+    out += line("target", target_cell(t.target, t.result) + ", " +
+                              std::string(label(lang, "deadline")) + " " +
+                              format_date(t.target.deadline));
     std::string final_value = "-";
     if (t.result.current)
       final_value = (t.target.kind == Kind::milestone
@@ -138,6 +141,12 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
     for (auto key : {"id", "period", "value", "source", "recorded_by", "recorded_at", "version"})
       table.header.emplace_back(label(lang, key));
     if (!t.entities.empty()) table.header.emplace_back(label(lang, "entities"));
+    // A ratio's parts and a rank's peers, when any entry has one.
+    auto has = [&](auto pred) { return std::any_of(t.evidence.begin(), t.evidence.end(), pred); };
+    bool any_part = has([](const audit::Evidence& ev) { return ev.entry.part.has_value(); });
+    bool any_peer = has([](const audit::Evidence& ev) { return !ev.entry.peer.empty(); });
+    if (any_part) table.header.emplace_back(label(lang, "part"));
+    if (any_peer) table.header.emplace_back(label(lang, "peer"));
     for (const auto& ev : t.evidence) {
       const Entry& e = ev.entry;
       std::vector<std::string> row{std::to_string(e.id), e.period.text,
@@ -148,6 +157,8 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
       if (!t.entities.empty()) {
         row.push_back(joined(e.entities, ";"));
       }
+      if (any_part) row.emplace_back(e.part ? label(lang, to_string(*e.part)) : "-");
+      if (any_peer) row.push_back(e.peer.empty() ? "-" : e.peer);
       table.rows.push_back(std::move(row));
     }
     out += markdown ? "\n" + md_table(table) : render(table);

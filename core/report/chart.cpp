@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace plantrack::report {
@@ -19,13 +20,15 @@ constexpr double left = 64, right = 24, top = 18, bottom = 34;
 struct Scale {
   Date t0, t1;
   double v0, v1;
+  bool inverted = false; // ranks: the smallest value (1, the best) at the top
   double x(Date t) const {
     double span = static_cast<double>((t1 - t0).count());
     return left + (width - left - right) * static_cast<double>((t - t0).count()) / (span > 0 ? span : 1);
   }
   double y(double v) const {
     double span = v1 - v0;
-    return top + (height - top - bottom) * (1 - (v - v0) / (span > 0 ? span : 1));
+    double f = (v - v0) / (span > 0 ? span : 1);
+    return top + (height - top - bottom) * (inverted ? f : 1 - f);
   }
 };
 
@@ -36,13 +39,29 @@ std::string num(double v) { return fmt::format("{:.1f}", v); }
 std::string target_chart(const engine::TargetDetail& d, Lang lang) {
   const Target& t = d.target;
   const auto& a = d.result;
+  // A rank is drawn upside down, 1 (the best) at the top, on whole numbers; a forecast better
+  // than 1 is drawn at 1.
+  const bool rank = t.kind == Kind::rank;
+  std::optional<double> forecast = a.forecast;
+  if (rank && forecast) forecast = std::max(1.0, *forecast);
+  // The target line: none for a monitor, the referenced target's values as a step line for a
+  // referenced value (none while they are unknown), else v (both bounds for a band; a growth
+  // rate's flat line). A growth has no trajectory of its own: the rate is required every year.
+  const bool step_target = t.value_ref.has_value();
+  const bool constant_target = t.rule != Rule::none && !step_target && a.has_target;
+  const bool trajectory = t.rule != Rule::none && a.has_target && t.kind != Kind::growth;
   // The extent: every date and value drawn.
   std::vector<Date> dates{t.deadline, d.as_of};
-  std::vector<double> values{a.target_value};
+  std::vector<double> values;
+  if (constant_target) values.push_back(a.target_value);
+  if (step_target)
+    for (const auto& o : a.reference) dates.push_back(o.t), values.push_back(o.value);
   if (t.rule == Rule::between) values.insert(values.end(), {*t.min, *t.max});
-  for (const auto& p : d.trajectory) dates.push_back(p.t), values.push_back(p.value);
+  if (trajectory)
+    for (const auto& p : d.trajectory) dates.push_back(p.t), values.push_back(p.value);
   for (const auto& o : a.series) dates.push_back(o.t), values.push_back(o.value);
-  if (a.forecast) values.push_back(*a.forecast);
+  if (forecast) values.push_back(*forecast);
+  if (rank || values.empty()) values.push_back(rank ? 1 : 0);
   // Superseded versions of level and flow entries are drawn at their own value.
   std::set<std::int64_t> in_force;
   for (const auto& e : effective_entries(d.entries, d.known_at)) in_force.insert(e.id);
@@ -58,8 +77,9 @@ std::string target_chart(const engine::TargetDetail& d, Lang lang) {
     }
   }
   Scale s{*std::min_element(dates.begin(), dates.end()), *std::max_element(dates.begin(), dates.end()),
-          *std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end())};
-  double pad = (s.v1 - s.v0) * 0.08;
+          *std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end()),
+          rank};
+  double pad = rank ? 0.5 : (s.v1 - s.v0) * 0.08; // half a place: every rank on the plot
   if (pad == 0) pad = std::max(1.0, std::fabs(s.v1) * 0.1);
   s.v0 -= pad;
   s.v1 += pad;
@@ -76,10 +96,19 @@ std::string target_chart(const engine::TargetDetail& d, Lang lang) {
                      format_date(s.t0));
   svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", width - right,
                      height - 12, format_date(s.t1));
-  svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
-                     num(s.y(s.v1 - pad)) , html_escape(format_value(s.v1 - pad, t.precision)));
-  svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
-                     num(s.y(s.v0 + pad)), html_escape(format_value(s.v0 + pad, t.precision)));
+  if (rank) {
+    // Whole places from 1 down, at most six labels.
+    int last = static_cast<int>(std::floor(s.v1 - pad));
+    int step = std::max(1, static_cast<int>(std::ceil((last - 1) / 5.0)));
+    for (int r = 1; r <= last; r += step)
+      svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
+                         num(s.y(r)), r);
+  } else {
+    svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
+                       num(s.y(s.v1 - pad)) , html_escape(format_value(s.v1 - pad, t.precision)));
+    svg += fmt::format("<text class=\"axis end\" x=\"{}\" y=\"{}\">{}</text>\n", left - 6,
+                       num(s.y(s.v0 + pad)), html_escape(format_value(s.v0 + pad, t.precision)));
+  }
   // The target line (both bounds for a band).
   auto target_line = [&](double v) {
     svg += fmt::format("<line class=\"target\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n", left,
@@ -87,10 +116,23 @@ std::string target_chart(const engine::TargetDetail& d, Lang lang) {
     svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>\n", width - right - 4,
                        num(s.y(v) - 4), html_escape(target_text(t)));
   };
-  if (t.rule == Rule::between) {
+  if (step_target && !a.reference.empty()) {
+    // The target moves with the referenced target: level from each of its values to the next.
+    std::string points;
+    for (size_t i = 0; i < a.reference.size(); ++i) {
+      const auto& o = a.reference[i];
+      if (i > 0) points += num(s.x(o.t)) + "," + num(s.y(a.reference[i - 1].value)) + " ";
+      points += num(s.x(o.t)) + "," + num(s.y(o.value)) + " ";
+    }
+    double last = a.reference.back().value;
+    points += num(s.x(s.t1)) + "," + num(s.y(last));
+    svg += fmt::format("<polyline class=\"target\" fill=\"none\" points=\"{}\"/>\n", points);
+    svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>\n", width - right - 4,
+                       num(s.y(last) - 4), html_escape(target_text(t)));
+  } else if (constant_target && t.rule == Rule::between) {
     target_line(*t.min);
     target_line(*t.max);
-  } else {
+  } else if (constant_target) {
     target_line(a.target_value);
   }
   // The as-of date.
@@ -99,7 +141,7 @@ std::string target_chart(const engine::TargetDetail& d, Lang lang) {
   svg += fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\">{}</text>\n", num(s.x(d.as_of) + 3),
                      top + 10, format_date(d.as_of));
   // The trajectory through baseline, milestones and target.
-  if (d.trajectory.size() >= 2) {
+  if (trajectory && d.trajectory.size() >= 2) {
     std::string points;
     for (const auto& p : d.trajectory) points += num(s.x(p.t)) + "," + num(s.y(p.value)) + " ";
     points.pop_back();
@@ -118,11 +160,11 @@ std::string target_chart(const engine::TargetDetail& d, Lang lang) {
                        html_escape(label(lang, "baseline")),
                        format_date(a.baseline->t), format_value(a.baseline->value));
   // The forecast from the current value to the deadline.
-  if (a.forecast && a.current && a.current_date && *a.current_date < t.deadline)
+  if (forecast && a.current && a.current_date && *a.current_date < t.deadline)
     svg += fmt::format("<line class=\"forecast\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"><title>"
                        "{} {}</title></line>\n",
                        num(s.x(*a.current_date)), num(s.y(*a.current)), num(s.x(t.deadline)),
-                       num(s.y(*a.forecast)), html_escape(label(lang, "forecast")),
+                       num(s.y(*forecast)), html_escape(label(lang, "forecast")),
                        format_value(*a.forecast, t.precision));
   // The observations in force, joined; superseded versions hollow; corrected ones ringed.
   if (a.series.size() >= 2) {

@@ -126,10 +126,14 @@ std::vector<std::string> target_cells(const engine::TargetDetail& d, Lang lang) 
   std::string status(label(lang, a.status));
   if (a.first_breach)
     status += fmt::format(" ({} {})", a.first_breach->period, format_value(a.first_breach->value));
+  if (a.open_exceedance && a.clear_by)
+    status += fmt::format(" ({} {}, {} {})", a.open_exceedance->period,
+                          format_value(a.open_exceedance->value), label(lang, "clear_by"),
+                          format_date(*a.clear_by));
   return {t.id,
           title_in(lang, t),
           current_cell(d),
-          target_text(t) + " (" + format_date(t.deadline) + ")",
+          target_cell(t, a, format_date(t.deadline)),
           t.kind == Kind::milestone ? "-" : value_cell(a.gap, t),
           a.progress_pct ? format_value(*a.progress_pct, 1) : "-",
           value_cell(d.expected_now, t),
@@ -292,6 +296,24 @@ std::string html_tasks(const std::vector<const engine::TaskDetail*>& tasks, Lang
   return out + "</table>\n";
 }
 
+// What the legend adds for the charts of ranks, referenced values, monitors and growth rates
+// the plan has (nothing for a plan without them).
+std::string legend_for_kinds(const engine::PlanDetail& p, Lang lang) {
+  auto any = [&](auto pred) {
+    return std::any_of(p.targets.begin(), p.targets.end(),
+                       [&](const engine::TargetDetail& d) { return pred(d.target); });
+  };
+  std::string out;
+  auto add = [&](std::string_view key) {
+    out += (lang == Lang::en ? " " : "") + std::string(label(lang, key));
+  };
+  if (any([](const Target& t) { return t.kind == Kind::rank; })) add("legend_rank");
+  if (any([](const Target& t) { return t.value_ref.has_value(); })) add("legend_ref");
+  if (any([](const Target& t) { return t.rule == Rule::none; })) add("legend_monitor");
+  if (any([](const Target& t) { return t.kind == Kind::growth; })) add("legend_growth");
+  return out;
+}
+
 std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lang lang) {
   Outline o = outline(p, info, lang);
   std::string title = fmt::format("{}: {}", label(lang, "status_report"), p.plan.title);
@@ -338,7 +360,8 @@ std::string render_html(const engine::PlanDetail& p, const ReportInfo& info, Lan
     out += "</ul>\n";
   }
   out += org_section_html(p, lang);
-  out += fmt::format("<p class=\"legend\">{}</p>\n", label(lang, "chart_legend"));
+  out += fmt::format("<p class=\"legend\">{}{}</p>\n", label(lang, "chart_legend"),
+                     legend_for_kinds(p, lang));
   for (const auto& [goal, targets] : o.goals) {
     out += fmt::format("<h2>{}</h2>\n", html_escape(goal->title));
     auto header = target_columns(lang);
@@ -378,9 +401,11 @@ std::string render_csv(const engine::PlanDetail& p) {
   for (const auto& d : p.targets) {
     const Target& t = d.target;
     const auto& a = d.result;
+    // A referenced value's target is the referenced value at t_c; a monitor has none.
     std::string target_value = t.rule == Rule::between ? csv_text(format_value(*t.min) + ".." + format_value(*t.max))
-                               : t.rule == Rule::done  ? std::string()
-                                                       : fmt::format("{}", t.value);
+                               : t.rule == Rule::done || !a.has_target ? std::string()
+                               : t.value_ref ? fmt::format("{}", a.target_value)
+                                             : fmt::format("{}", t.value);
     std::vector<std::string> cells{
         csv_text(p.plan.id), csv_text(t.goal), csv_text(t.id), csv_text(t.title), csv_text(t.unit),
         csv_text(std::string(to_string(t.kind))), csv_text(std::string(to_string(t.rule))),

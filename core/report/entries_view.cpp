@@ -43,6 +43,9 @@ nlohmann::ordered_json entry_json(const Entry& e) {
     out["evidence"] = e.evidence;
     out["step"] = e.step.empty() ? json(nullptr) : json(e.step);
   }
+  // Likewise a ratio's part and a rank's peer, only on the entries that have them.
+  if (e.part) out["part"] = to_string(*e.part);
+  if (!e.peer.empty()) out["peer"] = e.peer;
   json tail = {{"action", to_string(e.action)},
               {"corrects", e.corrects ? json(*e.corrects) : json(nullptr)},
               {"reason", e.reason},
@@ -54,11 +57,22 @@ nlohmann::ordered_json entry_json(const Entry& e) {
 nlohmann::ordered_json entries_json(const std::vector<Entry>& entries) {
   auto out = nlohmann::ordered_json::array();
   auto replaced = replacements(entries);
+  // When any entry has a part or a peer, every entry lists it (null when it has none), so the
+  // rows of one history have one shape.
+  bool any_part =
+      std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.part.has_value(); });
+  bool any_peer =
+      std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return !e.peer.empty(); });
   for (const auto& e : entries) {
     auto item = entry_json(e);
-    // After `reason`, before `hash`, as entries have always been listed.
+    // After `reason`, before `hash`, as entries have always been listed; part and peer before
+    // `action`, where entry_json puts them.
     nlohmann::ordered_json ordered;
     for (auto& [k, v] : item.items()) {
+      if (k == "action") {
+        if (any_part && !e.part) ordered["part"] = nullptr;
+        if (any_peer && e.peer.empty()) ordered["peer"] = nullptr;
+      }
       if (k == "hash")
         ordered["replaced_by"] = replaced.count(e.id) ? nlohmann::ordered_json(replaced[e.id]->id)
                                                       : nullptr;
@@ -81,6 +95,13 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
       std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return !e.step.empty(); });
   if (any_evidence) table.header.emplace_back(label(lang, "evidence"));
   if (any_step) table.header.emplace_back(label(lang, "step"));
+  // So do a ratio's parts and a rank's peers.
+  bool any_part =
+      std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return e.part.has_value(); });
+  bool any_peer =
+      std::any_of(entries.begin(), entries.end(), [](const Entry& e) { return !e.peer.empty(); });
+  if (any_part) table.header.emplace_back(label(lang, "part"));
+  if (any_peer) table.header.emplace_back(label(lang, "peer"));
   table.right_aligned = {true, false, false, true};
   auto replaced = replacements(entries);
   for (const auto& e : entries) {
@@ -113,6 +134,8 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
                                  note};
     if (any_evidence) row.push_back(e.evidence.empty() ? "-" : joined(e.evidence, "; "));
     if (any_step) row.push_back(e.step.empty() ? "-" : e.step);
+    if (any_part) row.emplace_back(e.part ? label(lang, to_string(*e.part)) : "-");
+    if (any_peer) row.push_back(e.peer.empty() ? "-" : e.peer);
     table.rows.push_back(std::move(row));
   }
   return render(table);

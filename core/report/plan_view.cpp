@@ -12,12 +12,53 @@ namespace {
 std::string target_rule_text(const Target& t) {
   switch (t.rule) {
   case Rule::between: return fmt::format("between {}..{}", format_value(*t.min), format_value(*t.max));
-  case Rule::done: return "done";
-  default: return fmt::format("{} {}", to_string(t.rule), format_value(t.value));
+  case Rule::done:
+  case Rule::none: return std::string(to_string(t.rule));
+  default:
+    // A referenced value is named by its target: the number moves with it.
+    return fmt::format("{} {}", to_string(t.rule),
+                       t.value_ref ? t.value_ref->plan_id + "/" + t.value_ref->target_id
+                                   : format_value(t.value));
   }
 }
 
+// "demo/gdp 地区生产总值": a target of `plan`, or of another plan (named without a title).
+std::string named_target(const Plan& plan, const std::string& plan_id, const std::string& id,
+                         Lang lang) {
+  std::string ref = plan_id + "/" + id;
+  const Target* t = plan_id == plan.id ? plan.find_target(id) : nullptr;
+  return t ? ref + " " + title_in(lang, *t) : ref;
+}
+
 } // namespace
+
+std::vector<std::pair<std::string, std::string>> kind_fields(const Plan& plan, const Target& t,
+                                                             Lang lang) {
+  std::vector<std::pair<std::string, std::string>> out;
+  auto add = [&](std::string_view key, std::string text) {
+    out.emplace_back(label(lang, key), std::move(text));
+  };
+  for (auto [part, def] : {std::pair{Part::numerator, &t.numerator}, {Part::denominator, &t.denominator}})
+    if (*def) add(to_string(part), (*def)->title + " (" + (*def)->unit + ")");
+  if (t.kind == Kind::ratio) add("scale", format_value(t.scale));
+  if (t.peers)
+    add("peers", fmt::format("{} ({}: {}; {}; {})", joined(t.peers->among, ", "),
+                             label(lang, "self"), t.peers->self,
+                             label(lang, t.peers->better == Better::higher ? "better_higher"
+                                                                           : "better_lower"),
+                             t.peers->unit));
+  if (t.kind == Kind::growth) {
+    add("growth_of", named_target(plan, plan.id, t.of, lang));
+    add("basis", fmt::format("{} ({})",
+                             label(lang, t.basis == GrowthBasis::yoy ? "basis_yoy" : "basis_cagr"),
+                             to_string(t.basis)));
+  }
+  if (t.value_ref)
+    add("referenced_target", named_target(plan, t.value_ref->plan_id, t.value_ref->target_id, lang));
+  if (t.clear_within)
+    add("clear_within", fmt::format("{} {}", *t.clear_within, label(lang, "days")));
+  return out;
+}
 
 nlohmann::ordered_json plans_json(const std::vector<engine::PlanSummary>& plans) {
   auto out = nlohmann::ordered_json::array();
@@ -65,6 +106,13 @@ std::string plan_text(const Plan& p, Lang lang) {
                             format_date(t.deadline), joined(t.responsible, ","), joined(t.support, ",")});
     }
     if (!table.rows.empty()) out += render(table);
+    // What the table has no column for: a line per target of the second edition's kinds.
+    for (const auto& t : p.targets) {
+      if (t.goal != g.id) continue;
+      std::vector<std::string> fields;
+      for (const auto& [key, text] : kind_fields(p, t, lang)) fields.push_back(key + ": " + text);
+      if (!fields.empty()) out += fmt::format("  {}  {}\n", t.id, joined(fields, "; "));
+    }
   }
   if (!p.tasks.empty()) {
     out += fmt::format("\n{}\n", label(lang, "tasks"));

@@ -43,6 +43,21 @@ std::string target_text(const Target& t) {
   return t.unit.empty() ? body : body + " " + t.unit;
 }
 
+std::string target_cell(const Target& t, const assess::Assessment& a, const std::string& note) {
+  if (t.rule == Rule::none) return "-";
+  std::vector<std::string> notes;
+  std::string body = target_text(t);
+  if (t.value_ref && a.has_target) {
+    Target known = t;
+    known.value_ref.reset();
+    known.value = a.target_value;
+    body = target_text(known);
+    notes.push_back(t.value_ref->plan_id + "/" + t.value_ref->target_id);
+  }
+  if (!note.empty()) notes.push_back(note);
+  return notes.empty() ? body : body + " (" + joined(notes, ", ") + ")";
+}
+
 std::vector<std::string> flag_names(const Target& target, const std::vector<assess::Flag>& flags) {
   std::vector<std::string> names;
   for (auto f : flags) names.emplace_back(to_string(f));
@@ -262,7 +277,7 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
           title,
           current,
           a.current_period.value_or("-"),
-          target_text(t),
+          target_cell(t, a),
           t.kind == Kind::milestone ? "-" : cell(a.gap, t.precision),
           a.progress_pct ? format_value(*a.progress_pct, 1) : "-",
           a.ratio ? format_value(*a.ratio, 2) : "-",
@@ -271,7 +286,13 @@ std::string status_table(const engine::StatusReport& report, Lang lang, bool col
           std::string(label(lang, a.status)) +
               (a.first_breach ? fmt::format(" {}:{}", a.first_breach->period,
                                             format_value(a.first_breach->value, t.precision))
-                              : ""),
+                              : "") +
+              // An exceedance still within clear_within, and the date it must be cleared by.
+              (a.open_exceedance && a.clear_by
+                   ? fmt::format(" {}:{} ({} {})", a.open_exceedance->period,
+                                 format_value(a.open_exceedance->value, t.precision),
+                                 label(lang, "clear_by"), format_date(*a.clear_by))
+                   : ""),
           flags,
       });
       if (color) {

@@ -57,6 +57,13 @@ std::string flags_cell(const Target& target, const std::vector<assess::Flag>& fl
 // "≥5000 件", "done", "10..20 %": the rule and value of a target, for tables.
 std::string target_text(const Target& target);
 
+// The target column of tables: target_text, then `note` (e.g. the deadline) in parentheses.
+// A referenced value shows the referenced target's value at t_c and names it ("≥12.5 %
+// (bj/avg)"), or the rule with the reference while that value is unknown; a monitor has none
+// ("-").
+std::string target_cell(const Target& target, const assess::Assessment& result,
+                        const std::string& note = "");
+
 // A value for a table cell: `precision` decimals if set, else up to two, trailing zeros cut.
 std::string format_value(double value, std::optional<int> precision = std::nullopt);
 

@@ -69,7 +69,7 @@ TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
             "at_least, more_than, at_most, less_than, between, keep_at_most, done, none");
   EXPECT_EQ(joined_names<Kind>(), "level, flow, cumulative, milestone, ratio, rank, growth, monitor");
   EXPECT_EQ(joined_names<audit::Ruling>(), "achieved, missed, breached, unverifiable, not_due, "
-                                           "completed, completed_late, not_completed, open");
+                                           "monitored, completed, completed_late, not_completed, open");
 }
 
 TEST(EnumNames, parse_enum_refuses_an_unknown_name_and_lists_the_choices) {
