@@ -21,7 +21,7 @@ struct Registry {
 };
 
 void setup_init(CLI::App& app, Registry& registry);     // plantrack init
-void setup_plan(CLI::App& app, Registry& registry);     // plantrack plan import|list|show
+void setup_plan(CLI::App& app, Registry& registry);     // plantrack plan import|list|show|export
 void setup_log(CLI::App& app, Registry& registry);      // plantrack log PLAN/TARGET VALUE [UNIT]
 void setup_import(CLI::App& app, Registry& registry);   // plantrack import FILE.csv
 void setup_entries(CLI::App& app, Registry& registry);  // plantrack entries [PLAN[/TARGET]]

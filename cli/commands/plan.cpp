@@ -56,10 +56,36 @@ void run_show(Session& session, const std::string& id, bool revisions) {
     session.out() << report::plan_text(found.plan, session.lang());
 }
 
+struct ExportOptions {
+  std::string plan;
+  int revision = 0;
+  bool revision_given = false;
+  std::string output;
+  bool force = false;
+};
+
+void run_export(Session& session, const ExportOptions& opt) {
+  // The global default "table" means the plan file's default here: YAML.
+  auto format = session.format({"table", "yaml", "json"});
+  engine::PlanExportRequest request;
+  request.plan_id = opt.plan;
+  if (opt.revision_given) request.revision = opt.revision;
+  request.format = format == "json" ? engine::PlanFileFormat::json : engine::PlanFileFormat::yaml;
+  bool to_stdout = opt.output.empty() || opt.output == "-";
+  if (!to_stdout) request.output = opt.output;
+  request.overwrite = opt.force;
+  auto exported = engine::export_plan(session.store(), request);
+  if (to_stdout)
+    session.out() << exported.content;
+  else
+    fmt::print(session.out(), "wrote {} ({} revision {}, {})\n", opt.output, opt.plan,
+               exported.revision, format == "json" ? "json" : "yaml");
+}
+
 } // namespace
 
 void setup_plan(CLI::App& app, Registry& registry) {
-  auto* plan = app.add_subcommand("plan", "Load, list and inspect plans");
+  auto* plan = app.add_subcommand("plan", "Load, list, inspect and export plans");
   plan->require_subcommand(1);
 
   auto import_opt = std::make_shared<ImportOptions>();
@@ -77,6 +103,20 @@ void setup_plan(CLI::App& app, Registry& registry) {
   show->add_option("plan", *id, "Plan id")->required();
   show->add_flag("--revisions", *revisions, "List the plan's revisions and what each changed");
   registry.add(show, [id, revisions](Session& s) { run_show(s, *id, *revisions); });
+
+  auto export_opt = std::make_shared<ExportOptions>();
+  auto* exp = plan->add_subcommand("export", "Write a plan file (--format yaml|json) that "
+                                             "imports again unchanged");
+  exp->add_option("plan", export_opt->plan, "Plan id")->required();
+  auto* revision = exp->add_option(
+      "--revision", export_opt->revision,
+      "This revision (numbered as `plan show PLAN --revisions` lists them), not the latest");
+  exp->add_option("-o,--output", export_opt->output, "Write to FILE instead of standard output");
+  exp->add_flag("--force", export_opt->force, "Replace an existing output file");
+  registry.add(exp, [export_opt, revision](Session& s) {
+    export_opt->revision_given = revision->count() > 0;
+    run_export(s, *export_opt);
+  });
 }
 
 } // namespace plantrack::cli

@@ -1,5 +1,8 @@
 #include "assess/assess.hpp"
 
+#include "errors.hpp"
+#include "model/units.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -119,6 +122,13 @@ std::vector<std::vector<const Entry*>> by_period(const std::vector<const Entry*>
 // A ratio per period: the parts' ratio where both are logged (the logged ratio, if any, must
 // agree within 0.5 %), else the logged ratio; a period with one part only has no value yet.
 void ratio_points(const Target& target, const std::vector<const Entry*>& sorted, Values& out) {
+  // Parts in units of one family (万元 over 亿元) are compared in the same unit.
+  double factor = 1;
+  if (target.numerator && target.denominator) try {
+      factor = convert_unit(1, target.numerator->unit, target.denominator->unit);
+    } catch (const InputError&) {
+      factor = 1; // different things (人 over 万人口): the plan's scale says how they relate
+    }
   for (const auto& group : by_period(sorted)) {
     const Entry *direct = nullptr, *numerator = nullptr, *denominator = nullptr;
     for (const Entry* e : group)
@@ -126,7 +136,7 @@ void ratio_points(const Target& target, const std::vector<const Entry*>& sorted,
     std::optional<double> value;
     bool provisional = false;
     if (numerator && denominator && denominator->value != 0) {
-      value = target.scale * numerator->value / denominator->value;
+      value = target.scale * numerator->value * factor / denominator->value;
       provisional = numerator->provisional || denominator->provisional;
       if (direct && std::fabs(direct->value - *value) > 0.005 * std::fabs(*value))
         out.inconsistent.push_back(group.front()->period.text);

@@ -46,7 +46,7 @@ std::vector<Evidence> evidence_of(std::vector<Entry> entries, const std::vector<
 } // namespace
 
 CompletionAudit audit_completion(const Plan& plan, const std::vector<Entry>& entries, Date as_of,
-                                 Timestamp known_at) {
+                                 Timestamp known_at, const assess::Linked* linked) {
   CompletionAudit audit{plan, as_of, known_at, {}, {}};
   std::vector<Entry> known;
   for (const auto& e : entries)
@@ -58,10 +58,16 @@ CompletionAudit audit_completion(const Plan& plan, const std::vector<Entry>& ent
     std::vector<Entry> mine;
     for (const auto& e : effective)
       if (e.plan_id == plan.id && e.target_id == target.id) mine.push_back(e);
-    t.result = assess::assess(target, mine, {as_of, plan.cadence, thresholds_for(plan, target)});
+    // A growth rate is never logged: its evidence is the amounts it is derived from.
+    std::vector<Entry> amounts;
+    if (target.kind == Kind::growth)
+      for (const auto& e : effective)
+        if (e.plan_id == plan.id && e.target_id == target.of) amounts.push_back(e);
+    t.result = assess::assess(target, mine, {as_of, plan.cadence, thresholds_for(plan, target)},
+                              linked, plan.id);
     t.ruling = rule_on(target, t.result, as_of);
     std::vector<Entry> counted;
-    for (auto& e : mine)
+    for (auto& e : target.kind == Kind::growth ? amounts : mine)
       if (e.period.end <= as_of && e.period.end <= target.deadline) counted.push_back(std::move(e));
     t.evidence = evidence_of(std::move(counted), known);
     if (target.kind == Kind::cumulative)

@@ -73,7 +73,9 @@ struct CompletionAudit {
 // no entry for the final period), achieved, missed. Task rulings: completed (done by the
 // deadline or without one), completed_late, not_due (deadline not passed), open (no deadline),
 // unverifiable (no entry), not_completed. docs/audit.md.
+// `linked` finds the targets growth and referenced targets read (assess::Linked).
 CompletionAudit audit_completion(const Plan& plan, const std::vector<Entry>& entries,
-                                 Date as_of, Timestamp known_at);
+                                 Date as_of, Timestamp known_at,
+                                 const assess::Linked* linked = nullptr);
 
 } // namespace plantrack::audit

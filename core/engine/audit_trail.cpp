@@ -1,5 +1,6 @@
 #include "engine/audit_trail.hpp"
 
+#include "engine/linked.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
 
@@ -22,7 +23,10 @@ audit::ChainCheck verify_chain(storage::Storage& storage) {
 audit::CompletionAudit audit_completion(storage::Storage& storage, const std::string& plan_id,
                                         Date as_of, Timestamp known_at) {
   auto plan = plan_at(storage, plan_id, known_at);
-  return audit::audit_completion(plan.plan, storage.entries({plan_id, ""}), as_of, known_at);
+  auto entries = storage.entries({plan_id, ""});
+  LinkedTargets links(storage, known_at);
+  links.add(plan.plan, entries);
+  return audit::audit_completion(plan.plan, entries, as_of, known_at, &links.linked());
 }
 
 } // namespace plantrack::engine

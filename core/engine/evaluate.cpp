@@ -1,6 +1,7 @@
 #include "engine/evaluate.hpp"
 
 #include "audit/chain.hpp"
+#include "engine/linked.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
 #include "model/text.hpp"
@@ -25,6 +26,8 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
     for (const auto& s : storage.list_plans(query.known_at)) ids.push_back(s.id);
 
   std::set<std::string> orgs_named; // by the selected plans, to refuse an unknown --org
+  LinkedTargets links(storage, query.known_at); // growth and referenced targets read these
+  static const std::vector<Entry> none;
   for (const auto& id : ids) {
     // The plan as it stood at the known-at time (SPEC §2; plan revisions).
     auto found = plan_at(storage, id, query.known_at);
@@ -41,6 +44,11 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       by_target[target_id] = effective_entries(std::move(recorded), query.known_at);
       run = end;
     }
+    const auto& loaded = links.add(*plan, std::move(by_target));
+    auto entries_of = [&](const std::string& target_id) -> const std::vector<Entry>& {
+      auto it = loaded.entries.find(target_id);
+      return it == loaded.entries.end() ? none : it->second;
+    };
 
     for (const auto& target : plan->targets) {
       orgs_named.insert(target.responsible.begin(), target.responsible.end());
@@ -58,7 +66,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       if (query.org && !target.involves(*query.org)) continue;
       if (query.due_before && !(target.deadline < *query.due_before)) continue;
       assess::Context ctx{query.as_of, plan->cadence, thresholds_for(*plan, target)};
-      auto result = assess::assess(target, by_target[target.id], ctx);
+      auto result = assess::assess(target, entries_of(target.id), ctx, &links.linked(), id);
       const auto& only = query.only.targets;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
@@ -79,6 +87,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       pa.tasks.push_back({task, std::move(result)});
     }
     report.plans.push_back(std::move(pa));
+    links.forget(id);
   }
   if (query.org) require_named_org(orgs_named, *query.org);
   return report;
@@ -88,12 +97,12 @@ namespace {
 
 // The detail of `target` from the plan's entries recorded by known_at (all versions).
 TargetDetail detail_of(const Plan& plan, const Target& target, const std::vector<Entry>& recorded,
-                       Date as_of, Timestamp known_at) {
+                       Date as_of, Timestamp known_at, const assess::Linked& linked) {
   TargetDetail d{plan, target, as_of, known_at, {}, {}, std::nullopt, {}};
   for (const auto& e : recorded)
     if (e.target_id == target.id) d.entries.push_back(e);
   d.result = assess::assess(target, effective_entries(d.entries, known_at),
-                            {as_of, plan.cadence, thresholds_for(plan, target)});
+                            {as_of, plan.cadence, thresholds_for(plan, target)}, &linked, plan.id);
   if (d.result.baseline && target.kind != Kind::milestone) {
     d.expected_now = assess::expected_at(target, *d.result.baseline, d.result.target_value, as_of);
     d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);
@@ -129,8 +138,10 @@ TargetDetail inspect(storage::Storage& storage, const TargetRef& ref, Date as_of
   if (!target)
     throw InputError(fmt::format("'{}/{}' is a task; `plantrack show {}/{}` shows it",
                                  ref.plan_id, ref.target_id, ref.plan_id, ref.target_id));
+  LinkedTargets links(storage, known_at);
   return detail_of(found.plan, *target,
-                   recorded_by(storage, {ref.plan_id, ref.target_id}, known_at), as_of, known_at);
+                   recorded_by(storage, {ref.plan_id, ref.target_id}, known_at), as_of, known_at,
+                   links.linked());
 }
 
 std::variant<TargetDetail, TaskDetail> inspect_item(storage::Storage& storage,
@@ -140,8 +151,9 @@ std::variant<TargetDetail, TaskDetail> inspect_item(storage::Storage& storage,
   auto recorded = recorded_by(storage, {ref.plan_id, ref.target_id}, known_at);
   if (const Task* task = found.plan.find_task(ref.target_id))
     return task_detail_of(found.plan, *task, recorded, as_of, known_at);
+  LinkedTargets links(storage, known_at);
   return detail_of(found.plan, *found.plan.find_target(ref.target_id), recorded, as_of,
-                   known_at);
+                   known_at, links.linked());
 }
 
 PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
@@ -149,8 +161,10 @@ PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, D
   auto found = plan_at(storage, plan_id, known_at);
   auto recorded = recorded_by(storage, {plan_id, ""}, known_at);
   PlanDetail p{found.plan, as_of, known_at, {}, {}, {}};
+  LinkedTargets links(storage, known_at);
+  links.add(found.plan, recorded);
   for (const auto& t : found.plan.targets)
-    p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at));
+    p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at, links.linked()));
   for (const auto& t : found.plan.tasks)
     p.tasks.push_back(task_detail_of(found.plan, t, recorded, as_of, known_at));
   std::string data = found.document.dump();

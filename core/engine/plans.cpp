@@ -1,14 +1,73 @@
 #include "engine/plans.hpp"
 
 #include "engine/lookup.hpp"
+#include "engine/reports.hpp"
 #include "errors.hpp"
 #include "planfile/plan_file.hpp"
 
 #include <fmt/format.h>
 
+#include "model/text.hpp"
+
+#include <algorithm>
 #include <map>
+#include <optional>
 
 namespace plantrack::engine {
+namespace {
+
+// Referenced values in other plans (value: {ref: PLAN/TARGET}) name a target of a plan being
+// imported or already stored, and do not go round in a cycle (a plan file checks its own).
+void check_references(storage::Storage& storage, const std::vector<storage::PlanDocument>& plans,
+                      const std::map<std::string, std::string>& file_of,
+                      std::vector<std::string>& problems) {
+  std::map<std::string, std::optional<Plan>> stored; // plans read from storage, by id
+  auto plan_named = [&](const std::string& id) -> const Plan* {
+    for (const auto& p : plans)
+      if (p.plan.id == id) return &p.plan;
+    auto it = stored.find(id);
+    if (it == stored.end()) {
+      auto found = storage.find_plan(id);
+      it = stored.emplace(id, found ? std::optional<Plan>(std::move(found->plan)) : std::nullopt)
+               .first;
+    }
+    return it->second ? &*it->second : nullptr;
+  };
+  for (const auto& doc : plans) {
+    const Plan& plan = doc.plan;
+    for (size_t i = 0; i < plan.targets.size(); ++i) {
+      const Target& t = plan.targets[i];
+      if (!t.value_ref || t.value_ref->plan_id == plan.id) continue;
+      std::string where = fmt::format("{}: targets[{}].value.ref", file_of.at(plan.id), i);
+      std::vector<std::string> seen{plan.id + "/" + t.id};
+      ValueRef next = *t.value_ref;
+      while (true) {
+        std::string name = next.plan_id + "/" + next.target_id;
+        const Plan* other = plan_named(next.plan_id);
+        const Target* referenced = other ? other->find_target(next.target_id) : nullptr;
+        if (!referenced) {
+          problems.push_back(fmt::format(
+              "{}: '{}' is not a target {}; import that plan first or name an existing "
+              "PLAN/TARGET",
+              where, name, other ? "of plan " + next.plan_id : "of a stored plan"));
+          break;
+        }
+        if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+          seen.push_back(name);
+          problems.push_back(fmt::format("{}: references go round in a cycle ({}); let one of "
+                                         "them be a number",
+                                         where, joined(seen, " -> ")));
+          break;
+        }
+        seen.push_back(name);
+        if (!referenced->value_ref) break;
+        next = *referenced->value_ref;
+      }
+    }
+  }
+}
+
+} // namespace
 
 std::vector<PlanImported> import_plan_files(storage::Storage& storage,
                                             const std::vector<std::string>& files, Timestamp at,
@@ -33,6 +92,8 @@ std::vector<PlanImported> import_plan_files(storage::Storage& storage,
       problems.emplace_back(e.what());
     }
   }
+  if (!problems.empty()) throw InputErrors(std::move(problems));
+  check_references(storage, plans, file_of, problems);
   if (!problems.empty()) throw InputErrors(std::move(problems));
 
   auto outcomes = storage.import_plans(plans, at, by, reason);
@@ -59,6 +120,27 @@ std::vector<storage::PlanRevision> plan_revisions(storage::Storage& storage,
                                                   const std::string& id) {
   find_plan(storage, id); // unknown plan: InputError
   return storage.plan_revisions(id);
+}
+
+ExportedPlan export_plan(storage::Storage& storage, const PlanExportRequest& request) {
+  const std::string& id = request.plan_id;
+  auto revisions = plan_revisions(storage, id); // unknown plan: InputError
+  int latest = revisions.back().revision;
+  int wanted = request.revision.value_or(latest);
+  auto found = storage.find_plan_revision(id, wanted);
+  if (!found)
+    throw InputError(fmt::format("plan '{}' has no revision {}; {}, see `plantrack plan show {} "
+                                 "--revisions`",
+                                 id, wanted,
+                                 latest == 1 ? std::string("its only revision is 1")
+                                             : fmt::format("pick one of 1 to {}", latest),
+                                 id));
+  ExportedPlan out;
+  out.revision = wanted;
+  out.content = request.format == PlanFileFormat::json ? found->document.dump(2) + "\n"
+                                                       : planfile::plan_yaml(found->document);
+  if (!request.output.empty()) write_file(request.output, out.content, request.overwrite);
+  return out;
 }
 
 } // namespace plantrack::engine

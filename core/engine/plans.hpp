@@ -3,6 +3,7 @@
 
 #include "storage/storage.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,5 +38,27 @@ storage::PlanDocument find_plan(storage::Storage& storage, const std::string& id
 // Every revision of plan `id`, oldest first; InputError when unknown.
 std::vector<storage::PlanRevision> plan_revisions(storage::Storage& storage,
                                                   const std::string& id);
+
+// The two forms of a plan file; both import again as the same document.
+enum class PlanFileFormat { yaml, json };
+
+struct PlanExportRequest {
+  std::string plan_id;
+  std::optional<int> revision;  // as `plan show --revisions` numbers them; else the latest
+  PlanFileFormat format = PlanFileFormat::yaml;
+  std::string output;           // a file to write (empty: none)
+  bool overwrite = false;       // replace an existing output file
+};
+
+struct ExportedPlan {
+  int revision = 0;    // the revision written
+  std::string content; // the plan file's text
+};
+
+// The plan file of a stored revision (SPEC §3 `plan export`): its document as stored, as YAML
+// or JSON, so that `plan import` of it records no new revision. Written (atomically) to
+// `output` when one is named. InputError for an unknown plan or revision, or an output file
+// that exists without `overwrite`.
+ExportedPlan export_plan(storage::Storage& storage, const PlanExportRequest& request);
 
 } // namespace plantrack::engine

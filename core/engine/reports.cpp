@@ -80,7 +80,8 @@ void write_file(const std::string& path, const std::string& content, bool overwr
   fs::rename(temporary, path, ec);
   if (ec) {
     std::remove(temporary.c_str());
-    throw StorageError(fmt::format("cannot move the report into '{}': {}", path, ec.message()));
+    throw StorageError(
+        fmt::format("cannot move the written file into '{}': {}", path, ec.message()));
   }
 }
 

@@ -27,6 +27,11 @@ LoadedPlan load_plan_file(const std::string& path);
 // from storage).
 Plan plan_from_document(const nlohmann::json& doc);
 
+// A plan document as a YAML plan file that load_plan reads back as the same document: text
+// that would read as a number, boolean, null or date is quoted, numbers keep full precision,
+// keys keep the document's order, and Chinese stays UTF-8 (SPEC §3 `plan export`).
+std::string plan_yaml(const nlohmann::json& doc);
+
 // What changed from one revision of a plan document to the next, one line each, e.g.
 // "targets.patents.value: 5000 -> 6000", "targets.rd-rank: added". Targets and goals are
 // matched by id; the order of lists does not matter for them.

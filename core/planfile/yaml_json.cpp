@@ -58,9 +58,8 @@ private:
     const std::string& s = node.Scalar();
     utf8_or_throw(node, s, where.empty() ? "the value" : where);
     if (node.Tag() == "!") return s;
-    if (s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
-    if (s == "true" || s == "True" || s == "TRUE") return true;
-    if (s == "false" || s == "False" || s == "FALSE") return false;
+    if (is_null_word(s)) return nullptr;
+    if (is_bool_word(s)) return s.front() == 't' || s.front() == 'T';
     std::string_view digits(s);
     if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
     if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string_view::npos) {
@@ -88,6 +87,20 @@ private:
 };
 
 } // namespace
+
+bool is_null_word(std::string_view s) {
+  return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+bool is_bool_word(std::string_view s) {
+  return s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" ||
+         s == "FALSE";
+}
+
+bool reads_as_typed(std::string_view s) {
+  // An empty plain scalar is YAML's null (yaml-cpp makes it a Null node, never a Scalar).
+  return s.empty() || is_null_word(s) || is_bool_word(s) || is_plain_decimal(s);
+}
 
 SourceDocument yaml_to_json(std::string_view text, const std::string& file) {
   YAML::Node root;

@@ -19,4 +19,12 @@ struct SourceDocument {
 // or a number that is not finite.
 SourceDocument yaml_to_json(std::string_view text, const std::string& file);
 
+// The typing rules of yaml_to_json for a plain (unquoted) scalar, shared with plan_yaml so
+// that what one writes the other reads back: ~, null, Null, NULL are null; true/false in
+// three spellings are booleans; a plain decimal is a number.
+bool is_null_word(std::string_view plain);
+bool is_bool_word(std::string_view plain);
+// Whether a plain scalar reads as null, a boolean or a number rather than as text.
+bool reads_as_typed(std::string_view plain);
+
 } // namespace plantrack::planfile

@@ -106,6 +106,9 @@ public:
                                                 std::optional<Timestamp> at = std::nullopt) = 0;
   // Every revision of a plan, oldest first.
   virtual std::vector<PlanRevision> plan_revisions(const std::string& id) = 0;
+  // Revision `revision` of a plan (numbered as plan_revisions numbers them), or nullopt.
+  virtual std::optional<PlanDocument> find_plan_revision(const std::string& id,
+                                                         int revision) = 0;
 
   // Append entries all or nothing, each chained to the one before (SPEC §4): sets each
   // entry's id and hash and returns the ids. An entry that corrects or retracts one already

@@ -36,6 +36,9 @@ public:
   std::vector<PlanRevision> plan_revisions(const std::string& id) override {
     return guarded([&] { return inner_->plan_revisions(id); });
   }
+  std::optional<PlanDocument> find_plan_revision(const std::string& id, int revision) override {
+    return guarded([&] { return inner_->find_plan_revision(id, revision); });
+  }
   std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
     return guarded([&] { return inner_->append_entries(entries); });
   }

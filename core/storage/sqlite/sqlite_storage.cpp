@@ -170,6 +170,16 @@ public:
     return PlanDocument{planfile::plan_from_document(doc), doc};
   }
 
+  std::optional<PlanDocument> find_plan_revision(const std::string& id, int revision) override {
+    SQLite::Statement q(db_, "SELECT document FROM plan_revisions WHERE plan_id = ? AND "
+                             "revision = ?");
+    q.bind(1, id);
+    q.bind(2, revision);
+    if (!q.executeStep()) return std::nullopt;
+    auto doc = nlohmann::json::parse(q.getColumn(0).getString());
+    return PlanDocument{planfile::plan_from_document(doc), doc};
+  }
+
   std::vector<PlanRevision> plan_revisions(const std::string& id) override {
     SQLite::Statement q(db_, "SELECT revision, imported_at, imported_by, reason, changes "
                              "FROM plan_revisions WHERE plan_id = ? ORDER BY revision");
