@@ -470,6 +470,10 @@ TEST(Fixtures, the_demo_shows_every_status) {
   EXPECT_EQ(by_ref["tongzhou-st-2020/rd-intensity-rank"], "on_track");
   EXPECT_EQ(by_ref["tongzhou-st-2020/fiscal-st-spending-share"], "insufficient_data");
   EXPECT_EQ(by_ref["chaoyang-st-2016/city-average-invention-patents-per-10k"], "monitored");
+  // Read through other targets: the 2014 growth over the 2013 sample amount (10.49 % ≥ 9), and
+  // 92 over the city average of the same year (76.8).
+  EXPECT_EQ(by_ref["beijing-st-2014/tech-contract-growth"], "achieved");
+  EXPECT_EQ(by_ref["chaoyang-st-2016/invention-patents-per-10k"], "achieved");
 }
 
 namespace {
