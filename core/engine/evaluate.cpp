@@ -103,7 +103,7 @@ TargetDetail detail_of(const Plan& plan, const Target& target, const std::vector
     if (e.target_id == target.id) d.entries.push_back(e);
   d.result = assess::assess(target, effective_entries(d.entries, known_at),
                             {as_of, plan.cadence, thresholds_for(plan, target)}, &linked, plan.id);
-  if (d.result.baseline && target.kind != Kind::milestone) {
+  if (d.result.baseline && target.kind != Kind::milestone && d.result.has_target) {
     d.expected_now = assess::expected_at(target, *d.result.baseline, d.result.target_value, as_of);
     d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);
   }

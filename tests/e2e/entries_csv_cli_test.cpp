@@ -72,10 +72,10 @@ std::string renumbered(const std::string& csv) {
   std::string out;
   plantrack::io::read_csv(in, "export.csv", [&](plantrack::io::CsvRecord&& r) {
     if (r.line > 1) {
-      auto& id = r.fields.at(11);
+      auto& id = r.fields.at(12);
       number.emplace(id, std::to_string(number.size() + 1));
       id = number.at(id);
-      auto& corrects = r.fields.at(12);
+      auto& corrects = r.fields.at(13);
       if (!corrects.empty()) corrects = number.at(corrects);
     }
     out += plantrack::io::csv_record(r.fields);
@@ -189,11 +189,11 @@ TEST(EntriesCsv, writes_every_version_in_the_import_columns) {
   auto r = ok(cli, {"entries", "--format", "csv"});
   EXPECT_EQ(r.out,
             "target,period,value,unit,source,note,recorded_by,provisional,entities,evidence,step,"
-            "id,corrects,reason\r\n"
-            "tongzhou-st-2020/tech-trade-turnover,2018,92000,万元,\"统计年报, 2018\",,tester,false,,,,1,,\r\n"
-            "tongzhou-st-2020/tech-trade-turnover,2018,9.5,,\"统计年报, 2018\",,李四,false,,,,2,1,年报修订\r\n"
-            "tongzhou-st-2020/urban-subcentre-st-fund,2019Q1,推进中,,,,tester,false,,方案;纪要,,3,,\r\n"
-            "tongzhou-st-2020/urban-subcentre-st-fund,2019Q1,,,,,tester,false,,,,4,3,重复录入\r\n");
+            "peer,id,corrects,reason\r\n"
+            "tongzhou-st-2020/tech-trade-turnover,2018,92000,万元,\"统计年报, 2018\",,tester,false,,,,,1,,\r\n"
+            "tongzhou-st-2020/tech-trade-turnover,2018,9.5,,\"统计年报, 2018\",,李四,false,,,,,2,1,年报修订\r\n"
+            "tongzhou-st-2020/urban-subcentre-st-fund,2019Q1,推进中,,,,tester,false,,方案;纪要,,,3,,\r\n"
+            "tongzhou-st-2020/urban-subcentre-st-fund,2019Q1,,,,,tester,false,,,,,4,3,重复录入\r\n");
   // The target's history alone.
   auto one = ok(cli, {"entries", "tongzhou-st-2020/tech-trade-turnover", "--format", "csv"});
   EXPECT_EQ(one.out.find("urban-subcentre"), std::string::npos);

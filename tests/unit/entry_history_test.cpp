@@ -42,7 +42,7 @@ Entry logged(std::int64_t id, const std::string& target, const std::string& peri
 
 TEST(EntryHistoryRow, header_names_the_import_columns_then_the_history_columns) {
   EXPECT_EQ(entry_history_header(), "target,period,value,unit,source,note,recorded_by,provisional,"
-                                    "entities,evidence,step,id,corrects,reason\r\n");
+                                    "entities,evidence,step,peer,id,corrects,reason\r\n");
 }
 
 TEST(EntryHistoryRow, a_logged_value_is_written_as_typed) {
@@ -52,20 +52,20 @@ TEST(EntryHistoryRow, a_logged_value_is_written_as_typed) {
   e.note = "含 \"专项\" 资金";
   e.provisional = true;
   EXPECT_EQ(entry_history_row(e), "demo-plan/funding,2017,1.5,亿元,\"财政决算, 第3页\","
-                                  "\"含 \"\"专项\"\" 资金\",统计科,true,,,,7,,\r\n");
+                                  "\"含 \"\"专项\"\" 资金\",统计科,true,,,,,7,,\r\n");
 }
 
 TEST(EntryHistoryRow, entities_and_evidence_are_joined_by_semicolons) {
   auto e = logged(3, "exits", "2018-01", "2", "");
   e.entities = {"示例企业01", "示例企业02"};
   EXPECT_EQ(entry_history_row(e),
-            "demo-plan/exits,2018-01,2,,,,统计科,false,示例企业01;示例企业02,,,3,,\r\n");
+            "demo-plan/exits,2018-01,2,,,,统计科,false,示例企业01;示例企业02,,,,3,,\r\n");
   auto task = logged(4, "fund", "2019Q1", "推进中", "");
   task.state = TaskState::in_progress;
   task.evidence = {"管理办法(征求意见稿)", "https://example.org/a?b=1"};
   task.step = "rules";
   EXPECT_EQ(entry_history_row(task), "demo-plan/fund,2019Q1,推进中,,,,统计科,false,,"
-                                     "管理办法(征求意见稿);https://example.org/a?b=1,rules,4,,\r\n");
+                                     "管理办法(征求意见稿);https://example.org/a?b=1,rules,,4,,\r\n");
 }
 
 TEST(EntryHistoryRow, a_correction_names_the_entry_it_replaces_and_why) {
@@ -74,7 +74,7 @@ TEST(EntryHistoryRow, a_correction_names_the_entry_it_replaces_and_why) {
   e.corrects = 5;
   e.reason = "年报修订, 口径调整";
   EXPECT_EQ(entry_history_row(e),
-            "demo-plan/patents,2018,4450,件,,,统计科,false,,,,9,5,\"年报修订, 口径调整\"\r\n");
+            "demo-plan/patents,2018,4450,件,,,统计科,false,,,,,9,5,\"年报修订, 口径调整\"\r\n");
 }
 
 TEST(EntryHistoryRow, a_retraction_has_an_empty_value_unit_and_step) {
@@ -84,7 +84,7 @@ TEST(EntryHistoryRow, a_retraction_has_an_empty_value_unit_and_step) {
   e.action = Action::retract;
   e.corrects = 4;
   e.reason = "重复录入";
-  EXPECT_EQ(entry_history_row(e), "demo-plan/fund,2019Q1,,,,,统计科,false,,,,10,4,重复录入\r\n");
+  EXPECT_EQ(entry_history_row(e), "demo-plan/fund,2019Q1,,,,,统计科,false,,,,,10,4,重复录入\r\n");
 }
 
 TEST(EntryHistoryRow, a_name_holding_the_separator_is_refused) {
