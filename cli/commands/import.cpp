@@ -17,8 +17,9 @@ struct ImportOptions {
 void setup_import(CLI::App& app, Registry& registry) {
   auto opt = std::make_shared<ImportOptions>();
   auto* cmd = app.add_subcommand("import", "Append entries from a CSV file: all rows or none");
-  cmd->add_option("file", opt->file, "CSV with columns " "target,period,value,unit,source,note,"
-                                     "recorded_by,provisional,entities")
+  cmd->add_option("file", opt->file, "CSV with columns target,period,value,unit,source,note,"
+                                     "recorded_by,provisional,entities,evidence,step (a "
+                                     "history adds id,corrects,reason)")
       ->required();
   cmd->add_flag("--dry-run", opt->dry_run, "Check every row, write nothing");
   registry.add(cmd, [opt](Session& session) {

@@ -1,8 +1,10 @@
 #include "engine/entry_import.hpp"
 
+#include "engine/corrections.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
 #include "io/entry_csv.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -20,7 +22,7 @@ namespace {
 
 // Which field an error message is about, from its opening words.
 std::string column_of(const std::string& message) {
-  for (auto c : {"period", "value", "unit", "target", "entity", "evidence", "step"})
+  for (auto c : {"period", "value", "unit", "target", "entity", "evidence", "step", "reason"})
     if (message.rfind(c, 0) == 0 || message.rfind(std::string("an ") + c, 0) == 0)
       return std::string(c == std::string_view("entity") ? "entities" : c);
   if (message.find("is not a state of task") != std::string::npos ||
@@ -105,6 +107,60 @@ private:
   std::unordered_map<std::string, std::string> bad_; // name -> why it names no target
 };
 
+// A problem with a known column (a history row's id, corrects, reason): `column: why`.
+struct CellError : InputError {
+  CellError(const std::string& column, const std::string& why) : InputError(column + ": " + why) {}
+};
+
+bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+// The rows of a history (`entries --format csv`) by their `id`: what a later row's `corrects`
+// replaces. A row keeps its entry only while it may still be replaced (the latest version of
+// an entry not retracted), so memory holds the live entries of the file, not every row.
+class History {
+public:
+  struct Row {
+    int line = 0;
+    bool bad = false;              // refused: a row replacing it is refused too
+    Version version;               // the row's id and action
+    std::int64_t replaced_by = 0;  // the id of the row that replaced it
+    std::unique_ptr<Entry> entry;  // while it may be replaced (with corrects in the header)
+  };
+
+  void keep_entries(bool keep) { keep_entries_ = keep; }
+  const Row* find(std::int64_t id) const {
+    auto it = rows_.find(id);
+    return it == rows_.end() ? nullptr : &it->second;
+  }
+  // The latest version of row `id`, following the rows that replaced it.
+  Version latest(std::int64_t id) const {
+    const Row* row = find(id);
+    while (row->replaced_by) row = find(row->replaced_by);
+    return row->version;
+  }
+  // Row `id` on `line`, which replaced row `replaces` if any: `entry` when it was good,
+  // nullptr when refused.
+  void add(std::int64_t id, int line, const Entry* entry, std::optional<std::int64_t> replaces) {
+    Row row;
+    row.line = line;
+    row.bad = entry == nullptr;
+    row.version = {id, entry ? entry->action : Action::log};
+    if (entry && keep_entries_ && entry->action != Action::retract)
+      row.entry = std::make_unique<Entry>(*entry);
+    if (entry && replaces) {
+      // The replaced row is no longer the latest version: let its entry go.
+      Row& replaced = rows_.at(*replaces);
+      replaced.replaced_by = id;
+      replaced.entry.reset();
+    }
+    rows_.emplace(id, std::move(row));
+  }
+
+private:
+  bool keep_entries_ = false;
+  std::unordered_map<std::int64_t, Row> rows_;
+};
+
 } // namespace
 
 EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
@@ -115,6 +171,7 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   std::unique_ptr<storage::EntryWriter> writer;
   if (!dry_run) writer = storage.begin_entries();
   TargetCache targets(storage);
+  History history;
   std::vector<std::string> listed; // the first max_listed_bad_rows problems
   size_t bad = 0;
   int last_listed_line = 0;
@@ -129,27 +186,129 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     }
   };
 
-  io::read_entry_rows(in, file, default_by, [&](io::EntryRow&& row) {
-    if (!row.problem.empty()) return problem(row.line, row.problem);
+  // A row that replaces an earlier one (SPEC §1): the correction or, with an empty value, the
+  // retraction of the entry made from the row whose id it names, by the rules of `correct`
+  // and `retract`. Its `corrects` is that entry's id in this database (0 when not stored:
+  // a dry run, or after a bad row).
+  auto replacement = [&](io::EntryRow& row) -> Entry {
+    std::int64_t id = *row.corrects;
+    const History::Row* original = history.find(id);
+    if (!original)
+      throw CellError("corrects", fmt::format("no earlier row has id {}; corrects names the id "
+                                              "of an earlier row of this file (a stored entry "
+                                              "is corrected with `plantrack correct`)",
+                                              id));
+    if (original->bad)
+      throw CellError("corrects", fmt::format("the row with id {} (line {}) is refused; fix it "
+                                              "first",
+                                              id, original->line));
+    if (!row.id)
+      throw CellError("id", "a row with corrects needs an id of its own, so that a later row "
+                            "can name it; give it one, e.g. the next number");
+    bool retract = row.input.value.empty();
+    if (blank(row.reason))
+      throw CellError("reason", fmt::format("a {} needs a reason; fill the reason column, e.g. "
+                                            "年报数据修订",
+                                            retract ? "retraction" : "correction"));
     try {
-      TargetRef ref = parse_target_ref(row.input.ref);
-      Item item = targets.resolve(ref, row.input.ref);
-      Entry e = item.task ? prepare_task_entry(*item.task, ref, row.input)
-                          : prepare_entry(*item.target, ref, row.input);
-      e.recorded_at = now;
+      require_latest_version(original->version, history.latest(id),
+                             retract ? "retract" : "correct");
+    } catch (const InputError& e) {
+      throw CellError("corrects", e.what());
+    }
+    const Entry& before = *original->entry;
+    std::string ref = before.plan_id + "/" + before.target_id;
+    if (before.part) ref += ":" + std::string(to_string(*before.part));
+    if (!row.input.ref.empty() && row.input.ref != ref)
+      throw CellError("target", fmt::format("the row with id {} (line {}) is an entry of {}, and "
+                                            "a {} keeps its target; write {} or leave it empty, "
+                                            "or log an entry of '{}' in a row without corrects",
+                                            id, original->line, ref,
+                                            retract ? "retraction" : "correction", ref,
+                                            excerpt(row.input.ref)));
+    CorrectionInput input;
+    input.value = row.input.value;
+    input.unit = row.input.unit;
+    input.period = row.input.period;
+    input.reason = row.reason;
+    input.recorded_by = row.input.recorded_by;
+    input.source = row.input.source;
+    input.note = row.input.note;
+    input.entities = row.input.entities;
+    input.provisional = row.input.provisional;
+    input.evidence = row.input.evidence;
+    input.step = row.input.step;
+    if (!retract) {
+      Item item = targets.resolve({before.plan_id, before.target_id, before.part}, ref);
+      return correction_of(before, item, input);
+    }
+    // A retraction takes the entry back as it was: it carries no figure of its own.
+    if (!input.period.empty() && input.period != before.period.text)
+      throw CellError("period", fmt::format("the empty value makes this row a retraction of the "
+                                            "row with id {}, which keeps its period '{}'; write "
+                                            "that period or leave it empty, or give the "
+                                            "corrected value",
+                                            id, before.period.text));
+    for (const auto& [given, column] :
+         {std::pair{!input.unit.empty(), "unit"}, {!input.entities.empty(), "entities"},
+          {!input.evidence.empty(), "evidence"}, {!input.step.empty(), "step"},
+          {input.provisional, "provisional"}})
+      if (given)
+        throw CellError(column, fmt::format("the empty value makes this row a retraction of the "
+                                            "row with id {}, and a retraction carries no {}; "
+                                            "give the corrected value, or empty the {} column",
+                                            id, column, column));
+    return retraction_of(before, input);
+  };
+
+  auto on_header = [&](const io::EntryColumns& columns) {
+    history.keep_entries(columns.corrects);
+  };
+  io::read_entry_rows(in, file, default_by, on_header, [&](io::EntryRow&& row) {
+    // A repeated id is refused; the row that had it first keeps it.
+    bool new_id = row.id && !history.find(*row.id);
+    std::optional<Entry> entry;
+    std::string why;
+    if (row.id && !new_id)
+      why = fmt::format("id: id {} is already the id of line {}; give each row its own id",
+                        *row.id, history.find(*row.id)->line);
+    else if (!row.problem.empty())
+      why = row.problem;
+    else
+      try {
+        if (row.corrects) {
+          entry = replacement(row);
+        } else {
+          if (!blank(row.reason))
+            throw CellError("reason", "a reason is given but corrects is empty; a reason says "
+                                      "why a row replaces the earlier row named in corrects: "
+                                      "fill corrects or empty the reason");
+          TargetRef ref = parse_target_ref(row.input.ref);
+          Item item = targets.resolve(ref, row.input.ref);
+          entry = item.task ? prepare_task_entry(*item.task, ref, row.input)
+                            : prepare_entry(*item.target, ref, row.input);
+        }
+      } catch (const CellError& e) {
+        why = e.what();
+      } catch (const InputError& e) {
+        std::string message = e.what();
+        std::string column = column_of(message);
+        why = (column.empty() ? "" : column + ": ") + message;
+      }
+    if (entry) {
+      entry->recorded_at = now;
       if (bad == 0) {
         ++result.rows;
         if (writer) {
-          auto id = writer->append(e);
+          auto id = writer->append(*entry);
           if (result.ids.empty()) result.ids.first = id;
           ++result.ids.count;
         }
       }
-    } catch (const InputError& e) {
-      std::string message = e.what();
-      std::string column = column_of(message);
-      problem(row.line, (column.empty() ? "" : column + ": ") + message);
+    } else {
+      problem(row.line, why);
     }
+    if (new_id) history.add(*row.id, row.line, entry ? &*entry : nullptr, row.corrects);
   });
   if (bad > 0) {
     if (bad > listed.size())

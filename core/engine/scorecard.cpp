@@ -137,7 +137,8 @@ Scorecard scorecard_of(const std::vector<PlanDetail>& plans, int grace_days,
       named.insert(t.support.begin(), t.support.end());
       OrgItem item{p.plan.id + "/" + t.id, t.title, t.title_en, false, Role::lead,
                    d.result.status, assess::in_trouble(d.result.status), {}};
-      if (scored(t.responsible))
+      // A growth rate is never logged: its reports are those of the target it grows.
+      if (scored(t.responsible) && t.kind != Kind::growth)
         item.on_time = timeliness(p.plan, item.ref, d.entries, p.as_of, p.known_at, grace_days,
                                   milestone_done(d), t.deadline);
       credit(by_org, t.responsible, Role::lead, item, org);

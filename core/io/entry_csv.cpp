@@ -14,12 +14,14 @@
 namespace plantrack::io {
 namespace {
 
-constexpr std::array<std::string_view, 12> columns{
-    "target",      "period",      "value",    "unit",     "source", "note",
-    "recorded_by", "provisional", "entities", "evidence", "step",   "peer"};
+constexpr std::array<std::string_view, 15> columns{
+    "target",   "period",   "value",       "unit",     "source",   "note",     "recorded_by",
+    "provisional", "entities", "evidence", "step",  "peer",     "id",       "corrects", "reason"};
 constexpr std::array<std::string_view, 3> required{"target", "period", "value"};
 constexpr std::string_view column_list =
-    "target,period,value,unit,source,note,recorded_by,provisional,entities,evidence,step,peer";
+    "target,period,value,unit,source,note,recorded_by,provisional,entities,evidence,step,peer "
+    "(and, for a history, id,corrects,reason)";
+constexpr size_t id_column = 12, corrects_column = 13, reason_column = 14;
 
 // The names of a `;`-separated cell (entities, evidence); none for an empty cell.
 std::vector<std::string> split_names(const std::string& s) {
@@ -75,17 +77,46 @@ Header read_header(const CsvRecord& record, const std::string& file) {
       throw InputErrors({fmt::format("{}:{}: the header lacks column '{}'; the first line "
                                      "must name the columns, e.g. {}",
                                      file, record.line, r, column_list)});
+  if (h.at("corrects") >= 0 && h.at("id") < 0)
+    throw InputErrors({fmt::format("{}:{}: the header has column 'corrects' but not 'id'; "
+                                   "corrects names the id of an earlier row, so add the id "
+                                   "column",
+                                   file, record.line)});
   return h;
+}
+
+// A positive whole number in an id or corrects cell; nullopt otherwise.
+std::optional<std::int64_t> parse_id(const std::string& s) {
+  if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  std::int64_t id = std::stoll(s);
+  if (id <= 0) return std::nullopt;
+  return id;
+}
+
+// A `;`-separated cell of `names`; InputError for a name the separator would split.
+std::string joined_names(const std::vector<std::string>& names, const Entry& e,
+                         std::string_view what) {
+  for (const auto& n : names)
+    if (n.find(';') != std::string::npos)
+      throw InputError(fmt::format("entry {} has {} '{}', which holds ';', the separator of the "
+                                   "{} column, so a CSV cannot carry it; correct the entry with "
+                                   "names without ';' and export again",
+                                   e.id, what == "entities" ? "entity" : "evidence item",
+                                   excerpt(n), what));
+  return joined(names, ";");
 }
 
 } // namespace
 
 void read_entry_rows(std::istream& in, const std::string& file, const std::string& default_by,
+                     const std::function<void(const EntryColumns&)>& on_header,
                      const std::function<void(EntryRow&&)>& on_row) {
   std::optional<Header> header;
   read_csv(in, file, [&](CsvRecord&& record) {
     if (!header) {
       header = read_header(record, file);
+      on_header({header->at("corrects") >= 0});
       return;
     }
     EntryRow row;
@@ -121,12 +152,50 @@ void read_entry_rows(std::istream& in, const std::string& file, const std::strin
     input.evidence = split_names(take(9));
     input.step = take(10);
     input.peer = take(11);
+    // The history columns: an unreadable id is the row's problem unless an earlier one is.
+    for (auto [column, out] : {std::pair{id_column, &row.id}, {corrects_column, &row.corrects}}) {
+      std::string cell = take(column);
+      if (cell.empty()) continue;
+      *out = parse_id(cell);
+      if (!*out && row.problem.empty())
+        row.problem = fmt::format("{}: '{}' is not an entry id; write a whole number from 1, "
+                                  "e.g. 42",
+                                  columns[column], excerpt(cell));
+    }
+    row.reason = take(reason_column);
     on_row(std::move(row));
   });
   if (!header)
     throw InputErrors({fmt::format("{}:1: the file is empty; the first line must name the "
                                    "columns {}",
                                    file, column_list)});
+}
+
+std::string entry_history_header() {
+  std::vector<std::string> names(columns.begin(), columns.end());
+  return csv_record(names);
+}
+
+std::string entry_history_row(const Entry& e) {
+  bool retract = e.action == Action::retract;
+  std::string target = e.plan_id + "/" + e.target_id;
+  if (e.part) target += ":" + std::string(to_string(*e.part));
+  std::vector<std::string> cells{target,
+                                 e.period.text,
+                                 retract ? "" : e.value_text,
+                                 retract ? "" : e.unit,
+                                 e.source,
+                                 e.note,
+                                 e.recorded_by,
+                                 e.provisional ? "true" : "false",
+                                 joined_names(e.entities, e, "entities"),
+                                 joined_names(e.evidence, e, "evidence"),
+                                 retract ? "" : e.step,
+                                 e.peer,
+                                 std::to_string(e.id),
+                                 e.corrects ? std::to_string(*e.corrects) : "",
+                                 e.reason};
+  return csv_record(cells);
 }
 
 } // namespace plantrack::io

@@ -1,5 +1,6 @@
 #include "report/document.hpp"
 
+#include "io/csv.hpp"
 #include "model/text.hpp"
 #include "report/chart.hpp"
 #include "report/entries_view.hpp"
@@ -497,10 +498,7 @@ std::string csv_text(const std::string& text) {
   std::string s = text;
   if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
     s.insert(0, "'");
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string quoted = "\"";
-  for (char c : s) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
+  return io::csv_field(s);
 }
 
 std::string render_report(const engine::PlanDetail& plan, const ReportInfo& info,

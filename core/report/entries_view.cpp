@@ -1,5 +1,6 @@
 #include "report/entries_view.hpp"
 
+#include "io/entry_csv.hpp"
 #include "model/text.hpp"
 #include "report/table.hpp"
 
@@ -139,6 +140,12 @@ std::string entries_table(const std::vector<Entry>& entries, Lang lang) {
     table.rows.push_back(std::move(row));
   }
   return render(table);
+}
+
+std::string entries_csv(const std::vector<Entry>& entries) {
+  std::string out = io::entry_history_header();
+  for (const auto& e : entries) out += io::entry_history_row(e);
+  return out;
 }
 
 } // namespace plantrack::report

@@ -457,15 +457,23 @@ TEST(Fixtures, the_demo_shows_every_status) {
       EXPECT_EQ(plan["tasks"].size(), 32u);
       for (const auto& t : plan["tasks"]) EXPECT_FALSE(t["status"].is_null()) << t["ref"];
     }
+  // `monitored`: the Chaoyang city average, a monitor target (fixtures/README.md).
   EXPECT_EQ(statuses, (std::set<std::string>{"no_data", "breached", "achieved", "missed",
                                              "insufficient_data", "on_track", "at_risk",
-                                             "off_track"}));
+                                             "off_track", "monitored"}));
   for (auto f : {"stale", "estimated", "provisional", "final_data_missing"})
     EXPECT_TRUE(flags.count(f)) << f;
   EXPECT_EQ(by_ref["fangshan-industry-2018/exit-general-manufacturing"], "achieved");
   EXPECT_EQ(by_ref["fangshan-industry-2018/scattered-polluting-enterprises"], "breached");
   EXPECT_EQ(by_ref["tongzhou-st-2020/hitech-output-share"], "off_track");
-  EXPECT_EQ(by_ref["tongzhou-st-2020/rd-intensity-rank"], "no_data");
+  // Ranked among the 16 districts from the sample peer values: 9 in 2017, 7 in 2018.
+  EXPECT_EQ(by_ref["tongzhou-st-2020/rd-intensity-rank"], "on_track");
+  EXPECT_EQ(by_ref["tongzhou-st-2020/fiscal-st-spending-share"], "insufficient_data");
+  EXPECT_EQ(by_ref["chaoyang-st-2016/city-average-invention-patents-per-10k"], "monitored");
+  // Read through other targets: the 2014 growth over the 2013 sample amount (10.49 % ≥ 9), and
+  // 92 over the city average of the same year (76.8).
+  EXPECT_EQ(by_ref["beijing-st-2014/tech-contract-growth"], "achieved");
+  EXPECT_EQ(by_ref["chaoyang-st-2016/invention-patents-per-10k"], "achieved");
 }
 
 namespace {

@@ -166,6 +166,30 @@ TEST_F(Kinds, a_referenced_value_follows_the_city_and_a_monitor_is_monitored) {
   EXPECT_EQ(show.code, 0) << show.err;
 }
 
+TEST_F(Kinds, parts_and_peers_survive_the_entries_csv_round_trip) {
+  ASSERT_EQ(cli.run({"log", "k/share:numerator", "12000", "万元", "--period", "2019"}).code, 0);
+  ASSERT_EQ(cli.run({"log", "k/share:denominator", "100", "--period", "2019"}).code, 0);
+  ASSERT_EQ(cli.run({"correct", "1", "13000", "万元", "--reason", "决算"}).code, 0);
+  for (auto [peer, v] : {std::pair{"甲区", "2.1"}, {"乙区", "3.5"}, {"丙区", "1.8"}})
+    ASSERT_EQ(cli.run({"log", "k/rank", v, "--period", "2019", "--peer", peer}).code, 0);
+  auto csv = cli.run({"--format", "csv", "entries"});
+  ASSERT_EQ(csv.code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr("k/share:numerator"));
+  Cli other;
+  ASSERT_EQ(other.run({"init"}).code, 0);
+  ASSERT_EQ(other.run({"plan", "import", other.write("k.yaml", kinds_plan)}).code, 0);
+  auto r = other.run({"import", other.write("history.csv", csv.out)});
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto status = [](Cli& c) {
+    auto s = c.run({"--format", "json", "--as-of", "2020-03-31", "status"});
+    auto doc = nlohmann::json::parse(s.out);
+    doc.erase("known_at");
+    return doc;
+  };
+  EXPECT_EQ(status(cli), status(other));
+  EXPECT_DOUBLE_EQ(status(other)["plans"][0]["targets"][0]["current"].get<double>(), 1.3);
+}
+
 TEST_F(Kinds, per_capita_units_convert_in_their_numerator_only) {
   ASSERT_EQ(cli.run({"log", "k/per-10k", "152", "人/万人", "--period", "2019"}).code, 0);
   expect_refused({"log", "k/per-10k", "0.0152", "万人", "--period", "2019"},

@@ -154,6 +154,62 @@ TEST(ReadCsv, exception_from_the_callback_propagates) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// csv_field, csv_record: what `entries --format csv` writes, read back by read_csv
+
+TEST(CsvField, plain_text_is_written_as_it_is) {
+  EXPECT_EQ(csv_field("tongzhou-st-2020/patent-applications"), "tongzhou-st-2020/patent-applications");
+  EXPECT_EQ(csv_field(""), "");
+  EXPECT_EQ(csv_field(" spaces kept "), " spaces kept ");
+}
+
+TEST(CsvField, a_comma_is_quoted) {
+  EXPECT_EQ(csv_field("财政决算, 第3页"), "\"财政决算, 第3页\"");
+}
+
+TEST(CsvField, a_quote_is_doubled_inside_quotes) {
+  EXPECT_EQ(csv_field("含 \"发明\" 专利"), "\"含 \"\"发明\"\" 专利\"");
+  EXPECT_EQ(csv_field("\""), "\"\"\"\"");
+}
+
+TEST(CsvField, line_breaks_are_quoted) {
+  EXPECT_EQ(csv_field("第一行\n第二行"), "\"第一行\n第二行\"");
+  EXPECT_EQ(csv_field("a\r\nb"), "\"a\r\nb\"");
+  EXPECT_EQ(csv_field("a\rb"), "\"a\rb\"");
+}
+
+TEST(CsvField, chinese_text_is_unchanged) {
+  EXPECT_EQ(csv_field("示例数据;进展情况:规划印发(虚构)"), "示例数据;进展情况:规划印发(虚构)");
+  EXPECT_EQ(csv_field("《北京市“十三五”时期加强全国科技创新中心建设规划》"),
+            "《北京市“十三五”时期加强全国科技创新中心建设规划》");
+}
+
+// This writer is for data read back by plantrack; report::csv_text neutralises formulas where
+// a person opens the file in a spreadsheet.
+TEST(CsvField, a_leading_formula_sign_is_kept_as_data) {
+  EXPECT_EQ(csv_field("=1+1"), "=1+1");
+  EXPECT_EQ(csv_field("-3.5"), "-3.5");
+  EXPECT_EQ(csv_field("@note"), "@note");
+  EXPECT_EQ(csv_field("=HYPERLINK(\"x\",\"y\")"), "\"=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+}
+
+TEST(CsvRecord, fields_are_comma_separated_and_crlf_ended) {
+  EXPECT_EQ(csv_record({"a", "b,c", "", "d"}), "a,\"b,c\",,d\r\n");
+}
+
+TEST(CsvRecord, every_field_reads_back_exactly) {
+  Fields tricky{"plain",   "a,b",        "say \"hi\"", "two\nlines", "crlf\r\nend",
+                "bare\rcr", "",           " padded ",   "通州区科委,计划科", "=SUM(A1:A2)",
+                "+1",      "-",          "\t tab",     "\"",           ",",
+                "\n",      "句末\n"};
+  std::string text = csv_record({"h1", "h2"}) + csv_record(tricky) + csv_record({"x", "y"});
+  auto records = read_all(text);
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].fields, tricky);
+  EXPECT_EQ(records[1].line, 2);
+  EXPECT_EQ(records[2].fields, (Fields{"x", "y"}));
+}
+
+// ---------------------------------------------------------------------------------------------
 // import_entries_csv
 
 // The storage tests' plan (support/plan_files.hpp) with a level target in 万元 and a milestone.
