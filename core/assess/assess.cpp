@@ -175,11 +175,16 @@ void rank_points(const Target& target, const std::vector<const Entry*>& sorted, 
         peers[e->peer] = e;
     std::optional<double> value;
     bool provisional = false;
-    bool complete = target.peers && !peers.empty() && peers.size() == target.peers->among.size();
+    // Complete when every peer the plan in force names has a value; values of names a
+    // revision dropped are not counted.
+    bool complete = target.peers && !peers.empty() &&
+                    std::all_of(target.peers->among.begin(), target.peers->among.end(),
+                                [&](const std::string& name) { return peers.count(name) > 0; });
     if (complete) {
       double self = peers.at(target.peers->self)->value;
       int better = 0;
-      for (const auto& [name, e] : peers) {
+      for (const auto& name : target.peers->among) {
+        const Entry* e = peers.at(name);
         provisional = provisional || e->provisional;
         bool higher = e->value > self + slack(self);
         bool lower = e->value < self - slack(self);
@@ -581,18 +586,24 @@ Assessment assess(const Target& target, const std::vector<Entry>& entries, const
     return a;
   }
 
-  if (std::fabs(v - b) > slack(b)) a.progress_pct = 100.0 * (c - b) / (v - b);
-
-  // Ratio of actual to required change at t_c (SPEC §2 "Ratio").
-  a.expected = expected_at(target, *a.baseline, v, *a.current_date);
-  double required = *a.expected - b;
-  if (std::fabs(required) > slack(b))
-    a.ratio = (c - b) / required;
-  else
-    a.ratio = (c - b) * direction(target, b, v) < -slack(b) ? -1.0 : 1.0;
-  // A target met at its baseline and lost since is moving the wrong way, however the
-  // trajectory from b down to v reads it (docs/assessment.md).
-  if (rule_holds(target, b, v) && !rule_holds(target, c, v)) a.ratio = -1.0;
+  // A target its baseline already meets has no distance to cover: what is expected is that
+  // it stays met, so `expected` is v, `progress_pct` has no meaning, and the ratio is 1 while
+  // the rule holds and -1 once it is lost, however the trajectory from b to v would read it
+  // (docs/assessment.md).
+  if (rule_holds(target, b, v)) {
+    a.expected = v;
+    a.ratio = rule_holds(target, c, v) ? 1.0 : -1.0;
+  } else {
+    // `+ 0.0` turns the -0 of no change towards a lower target into 0.
+    if (std::fabs(v - b) > slack(b)) a.progress_pct = 100.0 * (c - b) / (v - b) + 0.0;
+    // Ratio of actual to required change at t_c (SPEC §2 "Ratio").
+    a.expected = expected_at(target, *a.baseline, v, *a.current_date);
+    double required = *a.expected - b;
+    if (std::fabs(required) > slack(b))
+      a.ratio = (c - b) / required + 0.0;
+    else
+      a.ratio = (c - b) * direction(target, b, v) < -slack(b) ? -1.0 : 1.0;
+  }
 
   // Forecast and the pace still needed.
   forecast();

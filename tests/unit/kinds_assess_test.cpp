@@ -167,6 +167,18 @@ TEST(Rank, incomplete_peers_flag_and_the_latest_complete_period_counts) {
   EXPECT_EQ(a.incomplete_periods, std::vector<std::string>{"2020"});
 }
 
+TEST(Rank, values_of_a_peer_a_revision_renamed_leave_the_period_incomplete) {
+  Target t = rank_target();
+  std::vector<Entry> es;
+  // Logged under an earlier revision that named 顺义区 "顺义"; as many values as peers.
+  for (const auto& peer : t.peers->among)
+    es.push_back(entry("rank", "2019", 2, std::nullopt, peer == "顺义区" ? "顺义" : peer));
+  auto a = assess(t, es, ctx());
+  EXPECT_FALSE(a.current);
+  EXPECT_TRUE(a.has_flag(Flag::incomplete_peers));
+  EXPECT_EQ(a.incomplete_periods, std::vector<std::string>{"2019"});
+}
+
 TEST(Rank, a_logged_rank_is_a_level_whose_smaller_values_are_better) {
   Target t = rank_target();
   t.baseline = Baseline{parse_date("2016-12-31"), 9, ""};
@@ -175,6 +187,18 @@ TEST(Rank, a_logged_rank_is_a_level_whose_smaller_values_are_better) {
   EXPECT_EQ(*a.current, 7.0);
   EXPECT_EQ(a.status, Status::on_track); // 9 -> 5 by 2020: 7 at 2018 is on the line
   EXPECT_GT(*a.ratio, 0.95);
+}
+
+TEST(Rank, already_better_than_its_target_is_expected_to_stay_so) {
+  Target t = rank_target(); // rank ≤ 5
+  t.baseline = Baseline{parse_date("2016-12-31"), 2, ""};
+  auto kept = assess(t, {entry("rank", "2018", 2)}, ctx(parse_date("2019-01-31")));
+  EXPECT_EQ(kept.status, Status::achieved);
+  EXPECT_EQ(*kept.expected, 5.0); // not 3.5 on a line from 2 down to 5
+  EXPECT_FALSE(kept.progress_pct);
+  auto lost = assess(t, {entry("rank", "2018", 7)}, ctx(parse_date("2019-01-31")));
+  EXPECT_EQ(lost.status, Status::off_track);
+  EXPECT_EQ(*lost.ratio, -1.0);
 }
 
 RC_GTEST_PROP(Rank, does_not_depend_on_the_order_peers_are_logged_in, ()) {
