@@ -31,12 +31,15 @@ void run_status(Session& session, const StatusOptions& opt) {
   if (opt.org_option->count()) query.org = opt.org;
   auto lang = session.lang();
   bool color = session.color(); // a bad --color is refused before any work
-  auto report = engine::evaluate(session.store(), query);
-  if (format == "json")
-    session.out() << report::status_json(report).dump(2) << "\n";
-  else
-    session.out() << report::status_table(report, lang, color);
-  if (opt.check && engine::in_trouble(report)) throw CheckFailed{};
+  // Plan by plan as each is assessed: memory stays that of one plan (docs/benchmarks.md).
+  report::StatusWriter writer(session.out(),
+                              format == "json" ? report::StatusWriter::Format::json
+                                               : report::StatusWriter::Format::table,
+                              query.as_of, query.known_at, lang, color);
+  engine::evaluate_each(session.store(), query,
+                        [&](engine::PlanAssessment&& plan) { writer.plan(plan); });
+  writer.finish();
+  if (opt.check && writer.trouble()) throw CheckFailed{};
 }
 
 } // namespace

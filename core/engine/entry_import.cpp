@@ -4,6 +4,7 @@
 #include "engine/lookup.hpp"
 #include "errors.hpp"
 #include "io/entry_csv.hpp"
+#include "io/entry_spool.hpp"
 #include "model/text.hpp"
 
 #include <fmt/format.h>
@@ -161,25 +162,21 @@ private:
   std::unordered_map<std::int64_t, Row> rows_;
 };
 
-} // namespace
-
-EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
-                               const std::string& file, Timestamp now,
-                               const std::string& default_by, bool dry_run) {
-  // The write lock is taken before the first row is checked, so the plans rows are checked
-  // against cannot change before they are appended.
-  std::unique_ptr<storage::EntryWriter> writer;
-  if (!dry_run) writer = storage.begin_entries();
+// Check every row of `in` without the write lock, keeping the good entries in `spool` (when
+// given) until the first bad row. Each entry's id is its position among them (0, 1, ...),
+// and a replacement's `corrects` the position of the entry it replaces: the ids are handed
+// out when the spool is appended. Throws InputErrors when any row is bad.
+size_t check_rows(storage::Storage& storage, std::istream& in, const std::string& file,
+                  Timestamp now, const std::string& default_by, io::EntrySpool* spool) {
   TargetCache targets(storage);
   History history;
   std::vector<std::string> listed; // the first max_listed_bad_rows problems
   size_t bad = 0;
   int last_listed_line = 0;
-  EntryImport result;
+  size_t rows = 0;
 
   auto problem = [&](int line, const std::string& why) {
-    ++bad;
-    writer.reset(); // stop appending: roll back now and keep checking the rest
+    ++bad; // stop keeping rows and keep checking the rest
     if (listed.size() < max_listed_bad_rows) {
       listed.push_back(fmt::format("{}:{}: {}", file, line, why));
       last_listed_line = line;
@@ -188,8 +185,7 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
 
   // A row that replaces an earlier one (SPEC §1): the correction or, with an empty value, the
   // retraction of the entry made from the row whose id it names, by the rules of `correct`
-  // and `retract`. Its `corrects` is that entry's id in this database (0 when not stored:
-  // a dry run, or after a bad row).
+  // and `retract`. Its `corrects` is that entry's position among the good rows.
   auto replacement = [&](io::EntryRow& row) -> Entry {
     std::int64_t id = *row.corrects;
     const History::Row* original = history.find(id);
@@ -298,12 +294,8 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     if (entry) {
       entry->recorded_at = now;
       if (bad == 0) {
-        ++result.rows;
-        if (writer) {
-          auto id = writer->append(*entry);
-          if (result.ids.empty()) result.ids.first = id;
-          ++result.ids.count;
-        }
+        entry->id = static_cast<std::int64_t>(rows++);
+        if (spool) spool->write(*entry, {});
       }
     } else {
       problem(row.line, why);
@@ -320,9 +312,50 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                  file, bad));
     throw InputErrors(std::move(listed));
   }
-  if (writer && !result.ids.empty()) writer->commit();
+  return rows;
+}
+
+} // namespace
+
+EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
+                               const std::string& file, Timestamp now,
+                               const std::string& default_by, bool dry_run) {
+  EntryImport result;
+  if (dry_run) {
+    result.rows = check_rows(storage, in, file, now, default_by, nullptr);
+    return result;
+  }
+  // Check the whole file first, without the write lock: others log meanwhile. Then, under
+  // the lock, append what was checked in one short transaction, unless a plan changed in
+  // between: then the file is checked again under the lock.
+  auto revisions = storage.plan_revision_count();
+  auto spool = std::make_unique<io::EntrySpool>();
+  result.rows = check_rows(storage, in, file, now, default_by, spool.get());
+  if (result.rows == 0) return result;
+  auto writer = storage.begin_entries();
+  if (storage.plan_revision_count() != revisions) {
+    in.clear();
+    if (!in.seekg(0))
+      throw InputError(fmt::format("a plan was imported or revised while {} was checked; "
+                                   "nothing was imported, run the import again",
+                                   file));
+    spool = std::make_unique<io::EntrySpool>();
+    result.rows = check_rows(storage, in, file, now, default_by, spool.get());
+  }
+  spool->rewind();
+  Entry entry;
+  std::string tail;
+  while (spool->read(entry, tail)) {
+    // Positions become ids: the writer hands out consecutive ids from the first.
+    if (entry.corrects) entry.corrects = result.ids.first + *entry.corrects;
+    auto id = writer->append(entry);
+    if (result.ids.empty()) result.ids.first = id;
+    ++result.ids.count;
+  }
+  writer->commit();
   return result;
 }
+
 
 EntryImport import_entries_file(storage::Storage& storage, const std::string& path,
                                 Timestamp now, const std::string& default_by, bool dry_run) {

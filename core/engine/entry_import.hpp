@@ -31,12 +31,13 @@ struct EntryImport {
 // How many bad rows an import lists one by one; the rest are counted.
 constexpr size_t max_listed_bad_rows = 50;
 
-// Read entries from `in` (named `file` in messages) and check each row as it is read. Unless
-// `dry_run`, one write transaction is opened first and each good row is appended as soon as it
-// is checked; memory does not grow with the file. Rows without recorded_by get `default_by`.
-// Any bad row throws InputErrors after the whole file is read: one `file:line: column: why`
-// line for each of the first 50 bad rows, a count of the rest, then a summary line; the
-// transaction is rolled back and nothing is written.
+// Read entries from `in` (named `file` in messages) and check each row as it is read, without
+// the write lock, keeping the good ones in a temporary file (memory does not grow with the
+// file). Then, unless `dry_run`, append them in one short write transaction; if a plan was
+// imported or revised meanwhile, `in` is read and checked again under the lock (it must be
+// seekable). Rows without recorded_by get `default_by`. Any bad row throws InputErrors after
+// the whole file is read: one `file:line: column: why` line for each of the first 50 bad
+// rows, a count of the rest, then a summary line; nothing is written.
 EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                const std::string& file, Timestamp now,
                                const std::string& default_by, bool dry_run);

@@ -20,20 +20,33 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
   StatusReport report;
   report.as_of = query.as_of;
   report.known_at = query.known_at;
+  evaluate_each(storage, query, [&](PlanAssessment&& p) { report.plans.push_back(std::move(p)); });
+  return report;
+}
 
+void evaluate_each(storage::Storage& storage, const StatusQuery& query,
+                   const std::function<void(PlanAssessment&&)>& on_plan) {
   std::vector<std::string> ids = query.plan_ids;
-  if (ids.empty())
-    for (const auto& s : storage.list_plans(query.known_at)) ids.push_back(s.id);
+  bool every_plan = ids.empty();
+  std::set<std::string> known;
+  for (auto& id : storage.plan_ids(query.known_at)) {
+    if (every_plan) ids.push_back(id);
+    known.insert(std::move(id));
+  }
+  // An unknown plan is refused before the first plan is handed out.
+  for (const auto& id : ids)
+    if (!known.count(id)) plan_at(storage, id, query.known_at); // throws, naming it
 
   std::set<std::string> orgs_named; // by the selected plans, to refuse an unknown --org
+  std::vector<PlanAssessment> held; // before a plan names --org
   LinkedTargets links(storage, query.known_at); // growth and referenced targets read these
   static const std::vector<Entry> none;
   for (const auto& id : ids) {
     // The plan as it stood at the known-at time (SPEC §2; plan revisions).
     auto found = plan_at(storage, id, query.known_at);
     const Plan* plan = &found.plan;
-    // The plan's entries come target by target: each run becomes that target's entries in
-    // force (corrections stay within their target).
+    // The plan's entries come target by target: each run becomes that target's (or task's)
+    // entries in force (corrections stay within their target). One read serves both.
     std::unordered_map<std::string, std::vector<Entry>> by_target;
     auto rows = storage.assessment_entries(id);
     for (auto run = rows.begin(); run != rows.end();) {
@@ -44,6 +57,7 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       by_target[target_id] = effective_entries(std::move(recorded), query.known_at);
       run = end;
     }
+    rows = {};
     const auto& loaded = links.add(*plan, std::move(by_target));
     auto entries_of = [&](const std::string& target_id) -> const std::vector<Entry>& {
       auto it = loaded.entries.find(target_id);
@@ -76,21 +90,25 @@ StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
       if (!query.unit.empty() || query.nature) continue;
       if (query.org && !task.involves(*query.org)) continue;
       if (query.due_before && !(task.deadline && *task.deadline < *query.due_before)) continue;
-      // A task's entries whole: assessment_entries leaves out the note and evidence that a
-      // task's assessment reports (a task has few entries, so reading them again is cheap).
-      auto result = assess::assess_task(
-          task, effective_entries(storage.entries({id, task.id}), query.known_at),
-          {query.as_of, plan->cadence, {}});
+      auto result = assess::assess_task(task, entries_of(task.id), {query.as_of, plan->cadence, {}});
       const auto& only = query.only.tasks;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
       pa.tasks.push_back({task, std::move(result)});
     }
-    report.plans.push_back(std::move(pa));
     links.forget(id);
+    if (query.org && !orgs_named.count(*query.org)) {
+      pa.plan.goals.clear();
+      pa.plan.targets.clear();
+      pa.plan.tasks.clear();
+      held.push_back(std::move(pa));
+      continue;
+    }
+    for (auto& before : held) on_plan(std::move(before));
+    held.clear();
+    on_plan(std::move(pa));
   }
   if (query.org) require_named_org(orgs_named, *query.org);
-  return report;
 }
 
 namespace {
@@ -108,7 +126,11 @@ TargetDetail detail_of(const Plan& plan, const Target& target, const std::vector
   if (target.kind == Kind::growth && d.result.has_target) {
     d.expected_now = d.result.target_value;
   } else if (d.result.baseline && target.kind != Kind::milestone && d.result.has_target) {
-    d.expected_now = assess::expected_at(target, *d.result.baseline, d.result.target_value, as_of);
+    // A target its baseline already meets is expected to stay met (docs/assessment.md).
+    bool met = assess::rule_holds(target, d.result.baseline->value, d.result.target_value);
+    d.expected_now = met ? d.result.target_value
+                         : assess::expected_at(target, *d.result.baseline, d.result.target_value,
+                                               as_of);
     d.trajectory = assess::trajectory_points(target, *d.result.baseline, d.result.target_value);
   }
   return d;

@@ -5,6 +5,7 @@
 #include "assess/task.hpp"
 #include "storage/storage.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -56,6 +57,14 @@ struct StatusQuery {
 // Assess the targets and tasks the query selects. Throws InputError for an unknown plan id,
 // and for an org that no target or task of the selected plans names (listing those named).
 StatusReport evaluate(storage::Storage& storage, const StatusQuery& query);
+
+// The same, handing each plan's assessment to `on_plan` as soon as it is made, in the order of
+// the plans, and keeping nothing of it: memory stays that of one plan however many there are.
+// With `org`, plans are held back until one names the org, so that an unknown org is refused
+// before anything is handed out; a plan held back comes without its goals, targets and tasks
+// (the org filter left none of them).
+void evaluate_each(storage::Storage& storage, const StatusQuery& query,
+                   const std::function<void(PlanAssessment&&)>& on_plan);
 
 // One target in depth (`plantrack show`).
 struct TargetDetail {

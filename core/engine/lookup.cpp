@@ -47,8 +47,7 @@ const Plan& Catalog::plan(const std::string& id) {
     it = plans_.emplace(id, found ? std::optional<Plan>(std::move(found->plan)) : std::nullopt).first;
   }
   if (!it->second) {
-    std::vector<std::string> ids;
-    for (const auto& s : storage_.list_plans()) ids.push_back(s.id);
+    auto ids = storage_.plan_ids();
     auto guess = suggest(id, ids);
     throw InputError(fmt::format("unknown plan '{}'; {}", id,
                                  guess.empty()

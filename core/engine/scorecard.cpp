@@ -164,8 +164,7 @@ Scorecard scorecard_of(const std::vector<PlanDetail>& plans, int grace_days,
 
 Scorecard scorecard(storage::Storage& storage, const ScorecardQuery& query) {
   std::vector<std::string> ids = query.plan_ids;
-  if (ids.empty())
-    for (const auto& s : storage.list_plans(query.known_at)) ids.push_back(s.id);
+  if (ids.empty()) ids = storage.plan_ids(query.known_at);
   std::vector<PlanDetail> plans;
   for (const auto& id : ids) plans.push_back(inspect_plan(storage, id, query.as_of, query.known_at));
   Scorecard card = scorecard_of(plans, query.grace_days, query.org);

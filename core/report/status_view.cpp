@@ -173,16 +173,17 @@ json task_json(const Plan& plan, const Task& t, const assess::TaskAssessment& a)
   };
 }
 
+json plan_status_json(const engine::PlanAssessment& p) {
+  json targets = json::array();
+  for (const auto& [t, a] : p.targets) targets.push_back(target_json(p.plan, t, a));
+  json tasks = json::array();
+  for (const auto& [t, a] : p.tasks) tasks.push_back(task_json(p.plan, t, a));
+  return {{"id", p.plan.id}, {"title", p.plan.title}, {"targets", targets}, {"tasks", tasks}};
+}
+
 json status_json(const engine::StatusReport& report) {
   json plans = json::array();
-  for (const auto& p : report.plans) {
-    json targets = json::array();
-    for (const auto& [t, a] : p.targets) targets.push_back(target_json(p.plan, t, a));
-    json tasks = json::array();
-    for (const auto& [t, a] : p.tasks) tasks.push_back(task_json(p.plan, t, a));
-    plans.push_back(
-        {{"id", p.plan.id}, {"title", p.plan.title}, {"targets", targets}, {"tasks", tasks}});
-  }
+  for (const auto& p : report.plans) plans.push_back(plan_status_json(p));
   return {{"as_of", format_date(report.as_of)},
           {"known_at", format_timestamp(report.known_at)},
           {"plans", plans}};
@@ -253,61 +254,105 @@ std::string tasks_table(const std::vector<engine::TaskProgress>& tasks, Lang lan
   return render(table);
 }
 
+std::string status_block(const engine::PlanAssessment& p, Date as_of, Lang lang, bool color) {
+  std::string out = fmt::format("{} {}  ({} {})\n", p.plan.id, p.plan.title, label(lang, "as_of"),
+                                format_date(as_of));
+  Table table;
+  for (auto key : {"ref", "title", "current", "period", "target", "gap", "progress", "ratio",
+                   "forecast", "needed_per_year", "status", "flags"})
+    table.header.emplace_back(label(lang, key));
+  table.right_aligned = {false, false, true,  false, true,  true,
+                         true,  true,  true,  true,  false, false};
+  for (const auto& [t, a] : p.targets) {
+    std::string flags = flags_cell(t, a.flags, lang, ",");
+    const std::string& title = title_in(lang, t);
+    std::string current = !a.current ? "-"
+                          : t.kind == Kind::milestone
+                              ? std::string(*a.current >= 1 ? "done" : "not done")
+                              : format_value(*a.current, t.precision) + " " + t.unit;
+    table.rows.push_back({
+        t.id,
+        title,
+        current,
+        a.current_period.value_or("-"),
+        target_cell(t, a),
+        t.kind == Kind::milestone ? "-" : cell(a.gap, t.precision),
+        a.progress_pct ? format_value(*a.progress_pct, 1) : "-",
+        a.ratio ? format_value(*a.ratio, 2) : "-",
+        cell(a.forecast, t.precision),
+        cell(a.needed_per_year, t.precision),
+        std::string(label(lang, a.status)) +
+            (a.first_breach ? fmt::format(" {}:{}", a.first_breach->period,
+                                          format_value(a.first_breach->value, t.precision))
+                            : "") +
+            // An exceedance still within clear_within, and the date it must be cleared by.
+            (a.open_exceedance && a.clear_by
+                 ? fmt::format(" {}:{} ({} {})", a.open_exceedance->period,
+                               format_value(a.open_exceedance->value, t.precision),
+                               label(lang, "clear_by"), format_date(*a.clear_by))
+                 : ""),
+        flags,
+    });
+    if (color) {
+      std::vector<std::string> colors(table.header.size());
+      colors[10] = status_color(a.status);
+      table.colors.push_back(std::move(colors));
+    }
+  }
+  if (table.rows.empty() && p.tasks.empty()) out += fmt::format("({})\n", label(lang, "no_items"));
+  if (!table.rows.empty()) out += render(table);
+  if (!p.tasks.empty()) out += (table.rows.empty() ? "" : "\n") + tasks_table(p.tasks, lang, color);
+  return out;
+}
+
 std::string status_table(const engine::StatusReport& report, Lang lang, bool color) {
   std::string out;
   for (const auto& p : report.plans) {
     if (!out.empty()) out += "\n";
-    out += fmt::format("{} {}  ({} {})\n", p.plan.id, p.plan.title, label(lang, "as_of"),
-                       format_date(report.as_of));
-    Table table;
-    for (auto key : {"ref", "title", "current", "period", "target", "gap", "progress", "ratio",
-                     "forecast", "needed_per_year", "status", "flags"})
-      table.header.emplace_back(label(lang, key));
-    table.right_aligned = {false, false, true,  false, true,  true,
-                           true,  true,  true,  true,  false, false};
-    for (const auto& [t, a] : p.targets) {
-      std::string flags = flags_cell(t, a.flags, lang, ",");
-      const std::string& title = title_in(lang, t);
-      std::string current = !a.current ? "-"
-                            : t.kind == Kind::milestone
-                                ? std::string(*a.current >= 1 ? "done" : "not done")
-                                : format_value(*a.current, t.precision) + " " + t.unit;
-      table.rows.push_back({
-          t.id,
-          title,
-          current,
-          a.current_period.value_or("-"),
-          target_cell(t, a),
-          t.kind == Kind::milestone ? "-" : cell(a.gap, t.precision),
-          a.progress_pct ? format_value(*a.progress_pct, 1) : "-",
-          a.ratio ? format_value(*a.ratio, 2) : "-",
-          cell(a.forecast, t.precision),
-          cell(a.needed_per_year, t.precision),
-          std::string(label(lang, a.status)) +
-              (a.first_breach ? fmt::format(" {}:{}", a.first_breach->period,
-                                            format_value(a.first_breach->value, t.precision))
-                              : "") +
-              // An exceedance still within clear_within, and the date it must be cleared by.
-              (a.open_exceedance && a.clear_by
-                   ? fmt::format(" {}:{} ({} {})", a.open_exceedance->period,
-                                 format_value(a.open_exceedance->value, t.precision),
-                                 label(lang, "clear_by"), format_date(*a.clear_by))
-                   : ""),
-          flags,
-      });
-      if (color) {
-        std::vector<std::string> colors(table.header.size());
-        colors[10] = status_color(a.status);
-        table.colors.push_back(std::move(colors));
-      }
-    }
-    if (table.rows.empty() && p.tasks.empty())
-      out += fmt::format("({})\n", label(lang, "no_items"));
-    if (!table.rows.empty()) out += render(table);
-    if (!p.tasks.empty())
-      out += (table.rows.empty() ? "" : "\n") + tasks_table(p.tasks, lang, color);
+    out += status_block(p, report.as_of, lang, color);
   }
   return out;
+}
+
+StatusWriter::StatusWriter(std::ostream& out, Format format, Date as_of, Timestamp known_at,
+                           Lang lang, bool color)
+    : out_(out), format_(format), as_of_(as_of), known_at_(known_at), lang_(lang),
+      color_(color) {}
+
+void StatusWriter::plan(const engine::PlanAssessment& p) {
+  if (format_ == Format::table) {
+    if (plans_ > 0) out_ << "\n";
+    out_ << status_block(p, as_of_, lang_, color_);
+  } else {
+    // The bytes status_json(report).dump(2) has for this plan: nested two levels deep.
+    if (plans_ == 0)
+      out_ << "{\n  \"as_of\": " << json(format_date(as_of_)).dump() << ",\n  \"known_at\": "
+           << json(format_timestamp(known_at_)).dump() << ",\n  \"plans\": [\n";
+    else
+      out_ << ",\n";
+    std::string text = plan_status_json(p).dump(2);
+    std::string indented = "    ";
+    indented.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+      indented += c;
+      if (c == '\n') indented += "    "; // JSON strings hold no raw line breaks
+    }
+    out_ << indented;
+  }
+  for (const auto& t : p.targets) trouble_ = trouble_ || assess::in_trouble(t.result.status);
+  for (const auto& t : p.tasks) trouble_ = trouble_ || assess::in_trouble(t.result.status);
+  ++plans_;
+}
+
+void StatusWriter::finish() {
+  if (format_ == Format::json) {
+    if (plans_ == 0)
+      out_ << "{\n  \"as_of\": " << json(format_date(as_of_)).dump() << ",\n  \"known_at\": "
+           << json(format_timestamp(known_at_)).dump() << ",\n  \"plans\": []\n}\n";
+    else
+      out_ << "\n  ]\n}\n";
+  }
+  out_.flush();
 }
 
 } // namespace plantrack::report

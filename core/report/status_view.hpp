@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,38 @@ nlohmann::ordered_json task_json(const Plan& plan, const Task& task,
 // SPEC §3 `status --format json`: numbers at full precision, absent values null.
 nlohmann::ordered_json status_json(const engine::StatusReport& report);
 
+// One plan's object in `status --format json`: id, title, targets, tasks.
+nlohmann::ordered_json plan_status_json(const engine::PlanAssessment& plan);
+
 // The status table, one block per plan; `color` paints the status (green, yellow, red).
 std::string status_table(const engine::StatusReport& report, Lang lang, bool color = false);
+
+// One plan's block of the status table: its heading, its targets, its tasks.
+std::string status_block(const engine::PlanAssessment& plan, Date as_of, Lang lang, bool color);
+
+// Writes `status` plan by plan as the plans are assessed (engine::evaluate_each), holding
+// none of them: the same bytes as status_table, or as status_json(report).dump(2) and a line
+// break. finish() closes the JSON document.
+class StatusWriter {
+public:
+  enum class Format { table, json };
+  StatusWriter(std::ostream& out, Format format, Date as_of, Timestamp known_at, Lang lang,
+               bool color);
+  void plan(const engine::PlanAssessment& plan);
+  void finish();
+  // Whether a plan written had a target off_track, missed or breached, or a task overdue.
+  bool trouble() const { return trouble_; }
+
+private:
+  std::ostream& out_;
+  Format format_;
+  Date as_of_;
+  Timestamp known_at_;
+  Lang lang_;
+  bool color_;
+  size_t plans_ = 0;
+  bool trouble_ = false;
+};
 
 // The ANSI colour of a status: green on track or achieved, yellow at risk, red in trouble,
 // dim without data.

@@ -101,6 +101,12 @@ public:
   // The plans as they stood at `at` (default: now): those imported by then, each at the
   // revision then in force.
   virtual std::vector<PlanSummary> list_plans(std::optional<Timestamp> at = std::nullopt) = 0;
+  // The ids of the plans imported by `at` (default: now), in order: what list_plans lists,
+  // without reading the plans or counting their entries.
+  virtual std::vector<std::string> plan_ids(std::optional<Timestamp> at = std::nullopt) = 0;
+  // How many plan revisions are stored: it changes whenever any plan is imported or revised
+  // (an import checks its rows, then makes sure no plan changed before it appends them).
+  virtual std::int64_t plan_revision_count() = 0;
   // The revision of a plan in force at `at` (default: the latest), or nullopt.
   virtual std::optional<PlanDocument> find_plan(const std::string& id,
                                                 std::optional<Timestamp> at = std::nullopt) = 0;
@@ -120,7 +126,8 @@ public:
   // Entries in id order (the order of the chain).
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
   // A plan's entries with only what assessment reads (id, target_id, period, value,
-  // recorded_at, provisional, entities, action, corrects); the other text fields are empty.
+  // recorded_at, provisional, entities, action, corrects, state, step, part, peer, and a
+  // task's note and evidence); the other text fields are empty.
   // Grouped by target id, in no set order within a target. For `status` over many plans.
   virtual std::vector<Entry> assessment_entries(const std::string& plan_id) = 0;
   virtual std::optional<Entry> find_entry(std::int64_t id) = 0;

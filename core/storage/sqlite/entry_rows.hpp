@@ -16,10 +16,11 @@
   "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, "    \
   "hash, state, evidence, step, part, peer"
 
-// Only the columns assessment reads, in the order EntryRows reads them.
+// Only the columns assessment reads (a task's also its note and evidence), in the order
+// EntryRows reads them.
 #define PLANTRACK_ASSESSMENT_COLUMNS                                                              \
   "id, target_id, period, value, recorded_at, provisional, entities, action, corrects, state, "  \
-  "step, part, peer"
+  "step, part, peer, note, evidence"
 
 namespace plantrack::storage::sqlite {
 

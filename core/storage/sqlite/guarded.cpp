@@ -29,6 +29,12 @@ public:
   std::vector<PlanSummary> list_plans(std::optional<Timestamp> at) override {
     return guarded([&] { return inner_->list_plans(at); });
   }
+  std::vector<std::string> plan_ids(std::optional<Timestamp> at) override {
+    return guarded([&] { return inner_->plan_ids(at); });
+  }
+  std::int64_t plan_revision_count() override {
+    return guarded([&] { return inner_->plan_revision_count(); });
+  }
   std::optional<PlanDocument> find_plan(const std::string& id,
                                         std::optional<Timestamp> at) override {
     return guarded([&] { return inner_->find_plan(id, at); });

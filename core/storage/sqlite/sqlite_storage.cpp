@@ -159,6 +159,21 @@ public:
     return out;
   }
 
+  std::vector<std::string> plan_ids(std::optional<Timestamp> at) override {
+    SQLite::Statement q(db_, "SELECT DISTINCT plan_id FROM plan_revisions WHERE ?1 = '' OR "
+                             "imported_at <= ?1 ORDER BY plan_id");
+    q.bind(1, at ? format_timestamp(*at) : std::string());
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  }
+
+  std::int64_t plan_revision_count() override {
+    SQLite::Statement q(db_, "SELECT COUNT(*) FROM plan_revisions");
+    q.executeStep();
+    return q.getColumn(0).getInt64();
+  }
+
   std::optional<PlanDocument> find_plan(const std::string& id,
                                         std::optional<Timestamp> at) override {
     SQLite::Statement q(db_, "SELECT document FROM plan_revisions WHERE plan_id = ?1 "
