@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The plantrack benchmarks (docs/benchmarks.md): synthetic data at each size, then import, log,
-# status and report timed beside the plain sqlite3 shell doing the same work on the same rows.
+# status and report timed beside the plain sqlite3 shell doing the same work on the same rows;
+# import and status beside the shell's `.import` of the same CSV into a plain table; logs
+# started while an import runs; and, with --memory-targets, the peak memory of status.
 #
 #   bench/run.sh [SIZES...]        sizes in entries; default 10000 100000 1000000
 #
 # Builds nothing: it runs $PLANTRACK (default build/cli/plantrack). Data and databases go to
 # $BENCH_DIR (default /tmp/plantrack-bench); generated data is kept and reused. Options after
-# the sizes go to bench/bench.py (--reps N, --targets N, --entries-per-target N, --seed N, --json F).
+# the sizes go to bench/bench.py (--reps N, --targets N, --entries-per-target N, --seed N,
+# --during-at LIST, --during-reps N, --memory-targets N,N..., --json F).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 plantrack=${PLANTRACK:-build/cli/plantrack}

@@ -5,14 +5,10 @@
 #include "cli_harness.hpp"
 
 #include "storage/storage.hpp"
+#include "support/child_process.hpp"
 #include "support/entry_csv.hpp"
 #include "support/plan_files.hpp"
 #include "support/text.hpp"
-
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -192,50 +188,9 @@ TEST_F(ImportScale, a_folder_is_refused_in_one_line) {
   EXPECT_EQ(r.err, "plantrack: error: '" + cli.dir().string() + "' is a folder; name a CSV file\n");
 }
 
-namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
-
-// The plantrack program built beside this test (build/tests/X -> build/cli/plantrack).
-std::filesystem::path built_plantrack() {
-  std::error_code ec;
-  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  return self.parent_path().parent_path() / "cli" / "plantrack";
-}
-
-// Run the program as a child; returns its peak resident memory in KiB, or -1 if it failed.
-long peak_kib_of(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    setenv("PLANTRACK_USER", "tester", 1);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  rusage usage{};
-  if (pid < 0 || wait4(pid, &status, 0, &usage) != pid) return -1;
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
-  return usage.ru_maxrss;
-}
-
-} // namespace
+using plantrack::support::built_plantrack;
+using plantrack::support::peak_kib_of;
+using plantrack::support::sanitized;
 
 TEST_F(ImportScale, memory_does_not_grow_with_the_file) {
   if (sanitized) GTEST_SKIP() << "sanitizers keep freed memory: peak RSS says nothing here";
