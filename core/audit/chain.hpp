@@ -20,6 +20,9 @@ extern const std::string genesis_hash;
 //  recorded_by, source, note, provisional, entities, reason] without whitespace; a task's
 // entry (one with a state) appends [state, evidence, step].
 std::string canonical_bytes(const Entry& entry);
+// The same bytes by their definition: the array built as a JSON document and dumped without
+// whitespace (nlohmann::json, invalid UTF-8 dropped). canonical_bytes writes them directly.
+std::string canonical_json(const Entry& entry);
 
 // SHA-256 of `bytes`, as 64 lowercase hex digits (OpenSSL).
 std::string sha256_hex(std::string_view bytes);

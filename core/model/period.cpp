@@ -94,8 +94,19 @@ Date parse_date(std::string_view text, std::string_view what) {
 
 std::string format_date(Date d) {
   date::year_month_day ymd(d);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  int year = static_cast<int>(ymd.year());
+  auto month = static_cast<unsigned>(ymd.month());
+  auto day = static_cast<unsigned>(ymd.day());
+  if (year < 0 || year > 9999) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  // Digit by digit: an import formats two dates for every row.
+  auto y = static_cast<unsigned>(year);
+  char text[10] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                   static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                   '-',
+                   static_cast<char>('0' + month / 10),   static_cast<char>('0' + month % 10),
+                   '-',
+                   static_cast<char>('0' + day / 10),     static_cast<char>('0' + day % 10)};
+  return std::string(text, sizeof text);
 }
 
 Period parse_period(std::string_view text) {

@@ -7,7 +7,24 @@
 namespace plantrack {
 
 std::string format_timestamp(Timestamp t) {
-  return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+  auto day = date::floor<date::days>(t);
+  date::hh_mm_ss<std::chrono::seconds> time(t - day);
+  auto text = format_date(day);
+  if (text.size() != 10) return date::format("%Y-%m-%dT%H:%M:%SZ", t); // outside 0000..9999
+  // What date::format("%Y-%m-%dT%H:%M:%SZ") writes, without a stream: every entry's chain
+  // hash covers one.
+  auto two = [&](long v) {
+    text += static_cast<char>('0' + v / 10);
+    text += static_cast<char>('0' + v % 10);
+  };
+  text += 'T';
+  two(time.hours().count());
+  text += ':';
+  two(time.minutes().count());
+  text += ':';
+  two(time.seconds().count());
+  text += 'Z';
+  return text;
 }
 
 Date civil_date(Timestamp t, const std::string& zone) {

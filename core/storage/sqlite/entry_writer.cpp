@@ -27,14 +27,35 @@ void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
 
 } // namespace
 
+namespace {
+
+constexpr const char* insert_head =
+    "INSERT INTO entries (id, plan_id, target_id, period, period_start, period_end, value, "
+    "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities, action, "
+    "corrects, reason, hash, state, evidence, step, part, peer) VALUES ";
+constexpr int columns = 24;
+
+// `rows` rows of 24 parameters each.
+std::string insert_sql(size_t rows) {
+  std::string sql = insert_head;
+  std::string row = "(";
+  for (int c = 0; c < columns; ++c) row += c == 0 ? "?" : ",?";
+  row += ')';
+  for (size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ",") + row;
+  return sql;
+}
+
+std::string names_json(const std::vector<std::string>& names) {
+  if (names.empty()) return "[]";
+  return nlohmann::json(names).dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore);
+}
+
+} // namespace
+
 SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db)
-    : tx_(db, SQLite::TransactionBehavior::IMMEDIATE),
+    : tx_(db, SQLite::TransactionBehavior::IMMEDIATE), db_(db),
       replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
-      insert_(db, "INSERT INTO entries (id, plan_id, target_id, period, period_start, "
-                  "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
-                  "provisional, entities, action, corrects, reason, hash, state, evidence, "
-                  "step, part, peer) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {
+      insert_one_(db, insert_sql(1)) {
   SQLite::Statement head(db, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
   previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
   SQLite::Statement highest(db, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
@@ -45,62 +66,85 @@ SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db)
 }
 
 std::int64_t SqliteEntryWriter::append(Entry& e) {
-  if (e.corrects) check_latest_version(replaced_, *e.corrects);
+  if (e.corrects) {
+    flush(); // the entry it replaces, and any correction of it, must be in the table
+    check_latest_version(replaced_, *e.corrects);
+  }
   e.id = next_id_;
   e.hash = audit::chain_hash(previous_, e);
+  pending_.push_back(e);
+  if (pending_.size() == batch_rows) flush();
+  previous_ = e.hash;
+  return next_id_++;
+}
+
+void SqliteEntryWriter::bind(SQLite::Statement& insert, int row, const Entry& e) {
+  int at = row * columns;
+  auto text = [&](int column, const std::string& value) { insert.bindNoCopy(at + column, value); };
+  insert.bind(at + 1, e.id);
+  text(2, e.plan_id);
+  text(3, e.target_id);
+  text(4, e.period.text);
+  insert.bind(at + 5, format_date(e.period.start));
+  insert.bind(at + 6, format_date(e.period.end));
+  insert.bind(at + 7, e.value);
+  text(8, e.value_text);
+  text(9, e.unit);
   // An import stamps every row with the same instant: format it once.
   if (recorded_at_text_.empty() || e.recorded_at != recorded_at_) {
     recorded_at_ = e.recorded_at;
     recorded_at_text_ = format_timestamp(e.recorded_at);
   }
-  insert_.reset();
-  insert_.bindNoCopy(2, e.plan_id);
-  insert_.bindNoCopy(3, e.target_id);
-  insert_.bindNoCopy(4, e.period.text);
-  insert_.bind(1, e.id);
-  insert_.bind(5, format_date(e.period.start));
-  insert_.bind(6, format_date(e.period.end));
-  insert_.bind(7, e.value);
-  insert_.bindNoCopy(8, e.value_text);
-  insert_.bindNoCopy(9, e.unit);
-  insert_.bindNoCopy(10, recorded_at_text_);
-  insert_.bindNoCopy(11, e.recorded_by);
-  insert_.bindNoCopy(12, e.source);
-  insert_.bindNoCopy(13, e.note);
-  insert_.bind(14, e.provisional ? 1 : 0);
-  if (e.entities.empty())
-    insert_.bind(15, "[]");
-  else
-    insert_.bind(15, nlohmann::json(e.entities)
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore));
-  insert_.bind(16, std::string(to_string(e.action)));
+  insert.bind(at + 10, recorded_at_text_);
+  text(11, e.recorded_by);
+  text(12, e.source);
+  text(13, e.note);
+  insert.bind(at + 14, e.provisional ? 1 : 0);
+  insert.bind(at + 15, names_json(e.entities));
+  insert.bind(at + 16, std::string(to_string(e.action)));
   if (e.corrects)
-    insert_.bind(17, *e.corrects);
+    insert.bind(at + 17, *e.corrects);
   else
-    insert_.bind(17);
-  insert_.bindNoCopy(18, e.reason);
-  insert_.bindNoCopy(19, e.hash);
+    insert.bind(at + 17);
+  text(18, e.reason);
+  text(19, e.hash);
   if (e.state)
-    insert_.bind(20, std::string(to_string(*e.state)));
+    insert.bind(at + 20, std::string(to_string(*e.state)));
   else
-    insert_.bind(20);
-  if (e.evidence.empty())
-    insert_.bind(21, "[]");
-  else
-    insert_.bind(21, nlohmann::json(e.evidence)
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore));
-  insert_.bindNoCopy(22, e.step);
+    insert.bind(at + 20);
+  insert.bind(at + 21, names_json(e.evidence));
+  text(22, e.step);
   if (e.part)
-    insert_.bind(23, std::string(to_string(*e.part)));
+    insert.bind(at + 23, std::string(to_string(*e.part)));
   else
-    insert_.bind(23);
-  insert_.bindNoCopy(24, e.peer);
-  insert_.exec();
-  insert_.reset(); // release the bound buffers, which belong to `e`
-  previous_ = e.hash;
-  return next_id_++;
+    insert.bind(at + 23);
+  text(24, e.peer);
 }
 
-void SqliteEntryWriter::commit() { tx_.commit(); }
+void SqliteEntryWriter::flush() {
+  if (pending_.empty()) return;
+  // A full batch goes in one statement: a statement's fixed cost (its savepoint, opening
+  // the table and its indexes) is paid once for many rows.
+  if (pending_.size() == batch_rows) {
+    if (!insert_batch_) insert_batch_ = std::make_unique<SQLite::Statement>(db_, insert_sql(batch_rows));
+    insert_batch_->reset();
+    for (size_t i = 0; i < pending_.size(); ++i) bind(*insert_batch_, static_cast<int>(i), pending_[i]);
+    insert_batch_->exec();
+    insert_batch_->reset(); // release the bound buffers, which belong to pending_
+  } else {
+    for (const auto& e : pending_) {
+      insert_one_.reset();
+      bind(insert_one_, 0, e);
+      insert_one_.exec();
+      insert_one_.reset();
+    }
+  }
+  pending_.clear();
+}
+
+void SqliteEntryWriter::commit() {
+  flush();
+  tx_.commit();
+}
 
 } // namespace plantrack::storage::sqlite
