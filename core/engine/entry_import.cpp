@@ -295,7 +295,7 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
       entry->recorded_at = now;
       if (bad == 0) {
         entry->id = static_cast<std::int64_t>(rows++);
-        if (spool) spool->write(*entry, {});
+        if (spool) spool->write(*entry);
       }
     } else {
       problem(row.line, why);
@@ -326,8 +326,8 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     return result;
   }
   // Check the whole file first, without the write lock: others log meanwhile. Then, under
-  // the lock, append what was checked in one short transaction, unless a plan changed in
-  // between: then the file is checked again under the lock.
+  // the lock, append what was checked in one transaction, unless a plan changed in between:
+  // then the file is checked again under the lock.
   auto revisions = storage.plan_revision_count();
   auto spool = std::make_unique<io::EntrySpool>();
   result.rows = check_rows(storage, in, file, now, default_by, spool.get());
@@ -344,8 +344,7 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   }
   spool->rewind();
   Entry entry;
-  std::string tail;
-  while (spool->read(entry, tail)) {
+  while (spool->read(entry)) {
     // Positions become ids: the writer hands out consecutive ids from the first.
     if (entry.corrects) entry.corrects = result.ids.first + *entry.corrects;
     auto id = writer->append(entry);
@@ -355,7 +354,6 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   writer->commit();
   return result;
 }
-
 
 EntryImport import_entries_file(storage::Storage& storage, const std::string& path,
                                 Timestamp now, const std::string& default_by, bool dry_run) {

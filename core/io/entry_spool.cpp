@@ -58,7 +58,7 @@ EntrySpool::EntrySpool() : file_(std::tmpfile()) {
   if (!file_) throw StorageError("cannot make a temporary file for the import; check TMPDIR");
 }
 
-void EntrySpool::write(const Entry& e, const std::string& tail) {
+void EntrySpool::write(const Entry& e) {
   std::string& r = buffer_;
   r.clear();
   put_text(r, e.plan_id);
@@ -83,7 +83,6 @@ void EntrySpool::write(const Entry& e, const std::string& tail) {
   put<std::uint8_t>(r, static_cast<std::uint8_t>(e.action));
   put<std::int64_t>(r, e.corrects ? *e.corrects : -1);
   put_text(r, e.reason);
-  put_text(r, tail);
   std::uint32_t length = static_cast<std::uint32_t>(r.size());
   if (std::fwrite(&length, sizeof length, 1, file_.get()) != 1 ||
       std::fwrite(r.data(), 1, r.size(), file_.get()) != r.size())
@@ -97,7 +96,7 @@ void EntrySpool::rewind() {
   std::rewind(file_.get());
 }
 
-bool EntrySpool::read(Entry& e, std::string& tail) {
+bool EntrySpool::read(Entry& e) {
   std::uint32_t length = 0;
   if (std::fread(&length, sizeof length, 1, file_.get()) != 1) return false;
   buffer_.resize(length);
@@ -127,7 +126,6 @@ bool EntrySpool::read(Entry& e, std::string& tail) {
   e.action = static_cast<Action>(in.get<std::uint8_t>());
   if (auto corrects = in.get<std::int64_t>(); corrects >= 0) e.corrects = corrects;
   in.text(e.reason);
-  in.text(tail);
   return true;
 }
 

@@ -18,14 +18,14 @@ public:
   // made.
   EntrySpool();
 
-  // Keep `e` (every field but id and hash) and `tail`, an opaque text kept with it.
-  void write(const Entry& e, const std::string& tail);
+  // Keep `e`: every field but its id and hash, which are handed out when it is appended.
+  void write(const Entry& e);
   // Entries written so far.
   std::int64_t size() const { return size_; }
 
   // Read the entries back in the order written: rewind(), then read() until it returns false.
   void rewind();
-  bool read(Entry& e, std::string& tail);
+  bool read(Entry& e);
 
 private:
   struct Close {

@@ -146,6 +146,36 @@ TEST_F(Orgs, status_org_table) {
             "patents  年专利申请量  3500 件  2016  ≥5000 件  1500   25.0  1.25  5495.9    374.99  进度正常  数据过期,约束性\n");
 }
 
+TEST_F(Orgs, an_org_a_later_plan_names_keeps_every_plan_in_order_and_the_json_whole) {
+  // "aaa" sorts before "orgs" and names no org: status holds it back until "orgs" names
+  // 区统计局, then writes both, in order, as it did when it held every plan.
+  auto earlier = plantrack::support::test_plan_header("aaa", "先导规划") + R"(  - id: visits
+    title: 参观人次
+    goal: g
+    kind: level
+    unit: 万人次
+    rule: at_least
+    value: 10
+    deadline: 2020-12-31
+    source: "参观人次达到10万"
+)";
+  ASSERT_EQ(cli.run({"plan", "import", cli.write("aaa.yaml", earlier)}).code, 0);
+  auto r = cli.run({"--lang", "en", "status", "--org", "区统计局"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find("\n\n")),
+            "aaa 先导规划  (as of 2019-06-30)\n(no targets or tasks)");
+  EXPECT_NE(r.out.find("\n\norgs 单位示例  (as of 2019-06-30)\n"), std::string::npos) << r.out;
+  auto j = cli.run({"--format", "json", "status", "--org", "区统计局"});
+  ASSERT_EQ(j.code, 0) << j.err;
+  auto doc = nlohmann::ordered_json::parse(j.out);
+  ASSERT_EQ(doc["plans"].size(), 2u);
+  EXPECT_EQ(doc["plans"][0]["id"], "aaa");
+  EXPECT_EQ(doc["plans"][0]["targets"].size(), 0u);
+  EXPECT_EQ(doc["plans"][1]["id"], "orgs");
+  EXPECT_EQ(doc["plans"][1]["targets"].size(), 1u);
+  EXPECT_EQ(j.out, doc.dump(2) + "\n"); // written plan by plan, the bytes of one document
+}
+
 TEST_F(Orgs, bad_nature_is_refused_naming_the_words) {
   expect_refused({"status", "--nature", "约束性"},
                  "--nature '约束性' is not a nature; use one of expected, binding");
