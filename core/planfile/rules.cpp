@@ -193,6 +193,8 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
     return doc.contains(field) && intact(broken, field);
   };
   if (!root_ok("period") || !root_ok("source") || !root_ok("goals")) return;
+  // A broken id is already a problem; references then resolve as if to other plans.
+  const std::string plan_id = root_ok("id") ? doc["id"].get<std::string>() : std::string();
   auto date_of = [](const json& v) { return try_parse_date(v.get<std::string>()); };
   auto check_date = [&](const json& v, const std::string& path) {
     if (!date_of(v))
@@ -242,7 +244,7 @@ void validate_meaning(const json& doc, Problems& problems, const std::set<std::s
       problems.add(at("per"), fmt::format("'per' is only for flow targets, and this one is {}; remove it", to_string(kind)));
     if (kind != Kind::milestone && t.value("unit", std::string()).empty())
       problems.add(at("unit"), "a measurable target needs a unit, e.g. 件, 亿元, %");
-    check_kind(t, kind, rule, targets, doc["id"].get<std::string>(), at, problems);
+    check_kind(t, kind, rule, targets, plan_id, at, problems);
     if (rule == Rule::none) {
       for (auto field : {"value", "min", "max", "milestones"})
         if (t.contains(field))

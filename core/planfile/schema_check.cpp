@@ -116,6 +116,8 @@ std::string explain(const Path& path, const json& doc, const std::string& descri
                                   : true;
     if (!ok) {
       std::string article = type == "integer" || type == "array" || type == "object" ? "an" : "a";
+      if (value->is_null())
+        return fmt::format("has no value; write {} {} after the colon", article, type);
       std::string hint = type == "number" ? " (write it without quotes or units, e.g. 5000)" : "";
       return fmt::format("{} is not {} {}{}", brief(*value), article, type, hint);
     }

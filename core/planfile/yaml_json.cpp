@@ -30,6 +30,8 @@ public:
         utf8_or_throw(kv.first, key, "a key");
         path.push_back({key, 0});
         obj[key] = convert(kv.second, path);
+        // An empty value (`id:`) has no mark of its own on the key's line: name the key's line.
+        if (kv.second.IsNull()) lines[display(path)] = kv.first.Mark().line + 1;
         path.pop_back();
       }
       return obj;

@@ -388,6 +388,14 @@ TEST(PlanFile, badly_formed_id_is_refused) {
   EXPECT_TRUE(starts_with(error, fmt::format("f.yaml:{}: id: 'Demo_Plan'", line))) << error;
 }
 
+TEST(PlanFile, an_empty_id_is_refused_not_a_crash) {
+  // Found by fuzz_plan_file: `id:` with no value left the meaning checks reading a null id.
+  std::string text = replaced(demo_yaml, "id: demo-plan\n", "id:\n");
+  auto error = single_error(text);
+  EXPECT_EQ(error, fmt::format("f.yaml:{}: id: has no value; write a string after the colon",
+                               line_of(text, "id:")));
+}
+
 TEST(PlanFile, yaml_syntax_error_reports_the_line) {
   std::string text = replaced(demo_yaml, "    kind: flow\n", "    kind: flow: oops\n");
   int line = line_of(text, "kind: flow: oops");
