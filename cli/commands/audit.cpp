@@ -10,12 +10,19 @@ namespace plantrack::cli {
 namespace {
 
 void run_verify(Session& session) {
-  auto check = engine::verify_chain(session.store());
+  auto result = engine::verify_chain(session.store());
+  const auto& check = result.chain;
   if (check.broken)
     throw AuditFailed(fmt::format("audit chain broken at entry {}: {}", check.broken->entry_id,
                                   check.broken->why));
   fmt::print(session.out(), "audit chain verified: {} entries, head {}\n", check.entries,
              check.head);
+  for (const auto& u : result.unfinished)
+    fmt::print(session.out(),
+               "unfinished import {} of {} by {} at {}: its {} entries are in the chain and "
+               "count nowhere (it is still appending, or it stopped; import the file again)\n",
+               u.id, u.batch.file, u.batch.started_by, format_timestamp(u.batch.started_at),
+               u.entries);
 }
 
 void run_completion(Session& session, const std::string& plan_id) {

@@ -6,18 +6,19 @@
 
 namespace plantrack::engine {
 
-audit::ChainCheck verify_chain(storage::Storage& storage) {
+ChainVerification verify_chain(storage::Storage& storage) {
+  ChainVerification result;
+  result.unfinished = storage.unfinished_imports();
   std::vector<Entry> entries;
   try {
-    entries = storage.entries({});
+    entries = storage.entries({"", "", true}); // the chain holds unfinished imports too
   } catch (const CorruptEntry& e) {
-    audit::ChainCheck check;
-    check.broken = audit::ChainBreak{e.id(), e.what()};
-    return check;
+    result.chain.broken = audit::ChainBreak{e.id(), e.what()};
+    return result;
   }
-  auto check = audit::verify_chain(entries, storage.highest_entry_id());
-  if (check.entries == 0 && !check.broken) check.head = audit::genesis_hash;
-  return check;
+  result.chain = audit::verify_chain(entries, storage.highest_entry_id());
+  if (result.chain.entries == 0 && !result.chain.broken) result.chain.head = audit::genesis_hash;
+  return result;
 }
 
 audit::CompletionAudit audit_completion(storage::Storage& storage, const std::string& plan_id,

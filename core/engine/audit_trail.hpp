@@ -6,13 +6,21 @@
 #include "storage/storage.hpp"
 
 #include <string>
+#include <vector>
 
 namespace plantrack::engine {
 
-// Recompute the chain over every stored entry. An entry that cannot even be read back is a
-// break at that entry, not an error: it was tampered with. An empty chain's head is the
-// genesis hash.
-audit::ChainCheck verify_chain(storage::Storage& storage);
+struct ChainVerification {
+  audit::ChainCheck chain;
+  // Imports whose parts are in the chain but that never finished (or are still appending):
+  // their entries are verified with the rest and count nowhere else.
+  std::vector<storage::UnfinishedImport> unfinished;
+};
+
+// Recompute the chain over every stored entry, those of unfinished imports included. An
+// entry that cannot even be read back is a break at that entry, not an error: it was
+// tampered with. An empty chain's head is the genesis hash.
+ChainVerification verify_chain(storage::Storage& storage);
 
 // The completion audit of plan `plan_id` as of `as_of`, with what was known at `known_at`.
 // InputError for an unknown plan or one not yet imported then.

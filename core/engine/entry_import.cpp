@@ -319,20 +319,22 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
 
 EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                const std::string& file, Timestamp now,
-                               const std::string& default_by, bool dry_run) {
+                               const std::string& default_by, bool dry_run, size_t part_rows) {
   EntryImport result;
   if (dry_run) {
     result.rows = check_rows(storage, in, file, now, default_by, nullptr);
     return result;
   }
-  // Check the whole file first, without the write lock: others log meanwhile. Then, under
-  // the lock, append what was checked in one transaction, unless a plan changed in between:
-  // then the file is checked again under the lock.
+  if (part_rows == 0) part_rows = 1;
+  // Check the whole file first, without the write lock: others log meanwhile. Then append
+  // what was checked under the lock, unless a plan changed in between: then the file is
+  // checked again under the lock.
   auto revisions = storage.plan_revision_count();
   auto spool = std::make_unique<io::EntrySpool>();
   result.rows = check_rows(storage, in, file, now, default_by, spool.get());
   if (result.rows == 0) return result;
-  auto writer = storage.begin_entries();
+  const bool in_parts = result.rows > part_rows;
+  auto writer = in_parts ? storage.begin_import({file, now, default_by}) : storage.begin_entries();
   if (storage.plan_revision_count() != revisions) {
     in.clear();
     if (!in.seekg(0))
@@ -341,22 +343,41 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                    file));
     spool = std::make_unique<io::EntrySpool>();
     result.rows = check_rows(storage, in, file, now, default_by, spool.get());
+    revisions = storage.plan_revision_count();
   }
   spool->rewind();
+  // Within a part ids are consecutive: a position (what `corrects` holds until now) is the
+  // first id of its part plus its place in it.
+  std::vector<std::int64_t> part_first_ids;
   Entry entry;
+  size_t position = 0;
   while (spool->read(entry)) {
-    // Positions become ids: the writer hands out consecutive ids from the first.
-    if (entry.corrects) entry.corrects = result.ids.first + *entry.corrects;
+    if (in_parts && position > 0 && position % part_rows == 0) writer->commit_part();
+    if (entry.corrects) {
+      auto at = static_cast<size_t>(*entry.corrects);
+      entry.corrects = part_first_ids[at / part_rows] + static_cast<std::int64_t>(at % part_rows);
+    }
     auto id = writer->append(entry);
+    if (position % part_rows == 0) part_first_ids.push_back(id);
     if (result.ids.empty()) result.ids.first = id;
+    result.ids.last = id;
     ++result.ids.count;
+    ++position;
   }
+  // The last part is under the lock: no plan may have changed since the rows were checked.
+  if (in_parts && storage.plan_revision_count() != revisions)
+    throw InputError(fmt::format("a plan was imported or revised while {} was appended; nothing "
+                                 "was imported (the parts appended stay in the chain, hidden: "
+                                 "see `plantrack audit verify`), run the import again",
+                                 file));
   writer->commit();
+  result.parts = part_first_ids.size();
   return result;
 }
 
 EntryImport import_entries_file(storage::Storage& storage, const std::string& path,
-                                Timestamp now, const std::string& default_by, bool dry_run) {
+                                Timestamp now, const std::string& default_by, bool dry_run,
+                                size_t part_rows) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec))
     throw InputError(fmt::format("'{}' is a folder; name a CSV file", path));
@@ -365,7 +386,7 @@ EntryImport import_entries_file(storage::Storage& storage, const std::string& pa
   in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   in.open(path, std::ios::binary);
   if (!in) throw InputError(fmt::format("cannot read '{}'; check the path", path));
-  return import_entries_csv(storage, in, path, now, default_by, dry_run);
+  return import_entries_csv(storage, in, path, now, default_by, dry_run, part_rows);
 }
 
 } // namespace plantrack::engine

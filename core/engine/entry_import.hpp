@@ -11,39 +11,51 @@
 
 namespace plantrack::engine {
 
-// The ids an import handed out: consecutive, so a range holds any number of them.
+// The ids an import handed out, in increasing order: consecutive when it was appended in one
+// transaction; an import appended in parts has others' entries between its parts.
 struct IdRange {
   std::int64_t first = 0;
+  std::int64_t last = 0;
   std::size_t count = 0;
 
   bool empty() const { return count == 0; }
   std::size_t size() const { return count; }
-  std::int64_t operator[](std::size_t i) const { return first + static_cast<std::int64_t>(i); }
   std::int64_t front() const { return first; }
-  std::int64_t back() const { return first + static_cast<std::int64_t>(count) - 1; }
+  std::int64_t back() const { return last; }
 };
 
 struct EntryImport {
   size_t rows = 0;
-  IdRange ids; // empty on a dry run
+  IdRange ids;      // empty on a dry run
+  size_t parts = 0; // the transactions it was appended in (0 on a dry run)
 };
+
+// An import of more rows than this is appended in parts of this many rows, each in a short
+// transaction of its own (about 0.1 s), so that officials can log in between; no reader sees
+// any of its entries until the last part commits (storage::Storage::begin_import).
+constexpr size_t default_part_rows = 10000;
 
 // How many bad rows an import lists one by one; the rest are counted.
 constexpr size_t max_listed_bad_rows = 50;
 
 // Read entries from `in` (named `file` in messages) and check each row as it is read, without
 // the write lock, keeping the good ones in a temporary file (memory does not grow with the
-// file). Then, unless `dry_run`, append them in one short write transaction; if a plan was
-// imported or revised meanwhile, `in` is read and checked again under the lock (it must be
-// seekable). Rows without recorded_by get `default_by`. Any bad row throws InputErrors after
-// the whole file is read: one `file:line: column: why` line for each of the first 50 bad
-// rows, a count of the rest, then a summary line; nothing is written.
+// file). Then, unless `dry_run`, append them: in one short write transaction, or in parts of
+// `part_rows` rows when there are more, shown all at once when the last part commits. If a
+// plan was imported or revised after the check began, `in` is read and checked again under
+// the lock before the first row is appended (it must be seekable); if that happens while
+// parts are appended, the import stops and nothing of it is shown. Rows without recorded_by
+// get `default_by`. Any bad row throws InputErrors after the whole file is read: one
+// `file:line: column: why` line for each of the first 50 bad rows, a count of the rest, then
+// a summary line; nothing is written.
 EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
                                const std::string& file, Timestamp now,
-                               const std::string& default_by, bool dry_run);
+                               const std::string& default_by, bool dry_run,
+                               size_t part_rows = default_part_rows);
 
 // The same from the file at `path`; InputError when it is a folder or cannot be read.
 EntryImport import_entries_file(storage::Storage& storage, const std::string& path,
-                                Timestamp now, const std::string& default_by, bool dry_run);
+                                Timestamp now, const std::string& default_by, bool dry_run,
+                                size_t part_rows = default_part_rows);
 
 } // namespace plantrack::engine

@@ -78,11 +78,32 @@ public:
   virtual std::int64_t append(Entry& entry) = 0;
   // Make every appended entry durable and visible, all at once.
   virtual void commit() = 0;
+  // Only for a writer made by begin_import: make what was appended so far durable but not
+  // visible, and let other writers in; the next append takes the write lock again. From then
+  // on ids are increasing, no longer consecutive (others' entries come in between).
+  virtual void commit_part() = 0;
+};
+
+// An import appended in parts: what `audit verify` names if it never finishes.
+struct ImportBatch {
+  std::string file;
+  Timestamp started_at{};
+  std::string started_by;
+};
+
+// An import whose parts are in the chain but which has not finished (still appending, or
+// stopped): its entries count nowhere.
+struct UnfinishedImport {
+  std::int64_t id = 0;
+  ImportBatch batch;
+  std::int64_t entries = 0;
 };
 
 struct EntryFilter {
   std::string plan_id;   // empty: all plans
   std::string target_id; // empty: all targets of the plan
+  // Also the entries of unfinished imports, which no reader sees: only to check the chain.
+  bool unfinished = false;
 };
 
 class Storage {
@@ -123,7 +144,14 @@ public:
   // Open a write transaction for appending entries one at a time (a streaming import holds
   // no more than one entry in memory). Other writers wait until it commits or rolls back.
   virtual std::unique_ptr<EntryWriter> begin_entries() = 0;
-  // Entries in id order (the order of the chain).
+  // The same for an import too long to hold the write lock for: it commits in parts
+  // (commit_part), others write in between, and no reader sees any of its entries until its
+  // commit(). A writer destroyed before commit() leaves the parts committed so far in the
+  // chain, hidden for good, listed by unfinished_imports.
+  virtual std::unique_ptr<EntryWriter> begin_import(const ImportBatch& batch) = 0;
+  virtual std::vector<UnfinishedImport> unfinished_imports() = 0;
+  // Entries in id order (the order of the chain), without those of unfinished imports unless
+  // the filter asks for them. find_entry does not find those either.
   virtual std::vector<Entry> entries(const EntryFilter& filter) = 0;
   // A plan's entries with only what assessment reads (id, target_id, period, value,
   // recorded_at, provisional, entities, action, corrects, state, step, part, peer, and a

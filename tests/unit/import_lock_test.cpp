@@ -1,7 +1,11 @@
 // An import checks its whole file before it takes the write lock (docs/benchmarks.md "Import
-// at scale"): others log while it reads, and a plan revised meanwhile is checked again.
+// at scale"): others log while it reads, and a plan revised meanwhile is checked again. A long
+// import appends in parts: others write between them, and no reader sees any of it until the
+// last part commits; an import that stops part way leaves its parts hidden in the chain.
 
 #include "audit/chain.hpp"
+#include "engine/audit_trail.hpp"
+#include "engine/corrections.hpp"
 #include "engine/entry_import.hpp"
 #include "engine/record.hpp"
 #include "errors.hpp"
@@ -80,10 +84,44 @@ protected:
   }
 
   engine::EntryImport import(std::vector<std::string> lines, size_t at,
-                             std::function<void()> hook) {
+                             std::function<void()> hook,
+                             size_t part_rows = engine::default_part_rows) {
     HookedLines buffer(std::move(lines), at, std::move(hook));
     std::istream in(&buffer);
-    return engine::import_entries_csv(*db, in, "f.csv", now, "importer", false);
+    return engine::import_entries_csv(*db, in, "f.csv", now, "importer", false, part_rows);
+  }
+
+  // An entry of demo-plan/patents as an import appends it.
+  Entry patents(int year, double value) {
+    Entry e;
+    e.plan_id = "demo-plan";
+    e.target_id = "patents";
+    e.period = parse_period(std::to_string(year));
+    e.value = value;
+    e.value_text = std::to_string(static_cast<int>(value));
+    e.recorded_at = now;
+    e.recorded_by = "importer";
+    return e;
+  }
+
+  std::int64_t log_exits(storage::Storage& store, const std::string& value) {
+    EntryInput input;
+    input.ref = "demo-plan/exits";
+    input.period = "2018";
+    input.value = value;
+    input.recorded_by = "科员";
+    return engine::log_entry(store, input, now);
+  }
+
+  // What the readers of `store` see of plan demo-plan, every way they look.
+  struct Seen {
+    size_t entries, of_plan, of_target, assessed;
+    int listed;
+  };
+  Seen seen(storage::Storage& store) {
+    return {store.entries({}).size(), store.entries({"demo-plan", ""}).size(),
+            store.entries({"demo-plan", "patents"}).size(),
+            store.assessment_entries("demo-plan").size(), store.list_plans().at(0).entries};
   }
 
   support::TempDir dir{"plantrack-import-lock"};
@@ -157,6 +195,120 @@ TEST_F(ImportLock, corrections_in_the_file_name_the_ids_the_import_hands_out) {
   ASSERT_TRUE(stored[2].corrects);
   EXPECT_EQ(*stored[2].corrects, 3); // the entry made from the file's row 2
   EXPECT_FALSE(audit::verify_chain(db->entries({}), db->highest_entry_id()).broken);
+}
+
+TEST_F(ImportLock, an_import_in_parts_is_hidden_until_its_last_part_and_others_write_between) {
+  auto writer = db->begin_import({"big.csv", now, "importer"});
+  for (int year : {2016, 2017, 2018}) {
+    Entry e = patents(year, 3000 + year);
+    writer->append(e);
+  }
+  writer->commit_part();
+  // The lock is free: another official logs at once, and sees none of the import.
+  const std::int64_t logged = log_exits(*other, "12");
+  EXPECT_EQ(logged, 4);
+  Seen before = seen(*other);
+  EXPECT_EQ(before.entries, 1u);
+  EXPECT_EQ(before.of_plan, 1u);
+  EXPECT_EQ(before.of_target, 0u);
+  EXPECT_EQ(before.assessed, 1u);
+  EXPECT_EQ(before.listed, 1);
+  EXPECT_FALSE(other->find_entry(1)); // an id of the import
+  EXPECT_TRUE(other->find_entry(logged));
+  ASSERT_EQ(other->unfinished_imports().size(), 1u);
+  EXPECT_EQ(other->unfinished_imports()[0].entries, 3);
+
+  Entry last = patents(2019, 3500);
+  EXPECT_EQ(writer->append(last), 5); // after the log: the head was read afresh
+  writer->commit();
+  Seen after = seen(*other);
+  EXPECT_EQ(after.entries, 5u);
+  EXPECT_EQ(after.of_target, 4u);
+  EXPECT_EQ(after.assessed, 5u);
+  EXPECT_EQ(after.listed, 5);
+  EXPECT_TRUE(other->unfinished_imports().empty());
+  auto check = engine::verify_chain(*other);
+  EXPECT_FALSE(check.chain.broken);
+  EXPECT_EQ(check.chain.entries, 5u);
+  EXPECT_TRUE(check.unfinished.empty());
+}
+
+TEST_F(ImportLock, an_import_that_stops_part_way_stays_hidden_in_a_chain_that_verifies) {
+  {
+    auto writer = db->begin_import({"big.csv", now, "importer"});
+    for (int year : {2016, 2017}) {
+      Entry e = patents(year, 3000 + year);
+      writer->append(e);
+    }
+    writer->commit_part();
+    Entry lost = patents(2018, 3300);
+    writer->append(lost);
+  } // destroyed before commit(): the open part rolls back, the committed one stays hidden
+  EXPECT_EQ(log_exits(*other, "12"), 3); // after the two hidden entries
+  EXPECT_EQ(seen(*other).entries, 1u);
+  EXPECT_EQ(seen(*other).of_target, 0u);
+  auto check = engine::verify_chain(*other);
+  EXPECT_FALSE(check.chain.broken);
+  EXPECT_EQ(check.chain.entries, 3u); // the hidden ones are in the chain
+  ASSERT_EQ(check.unfinished.size(), 1u);
+  EXPECT_EQ(check.unfinished[0].batch.file, "big.csv");
+  EXPECT_EQ(check.unfinished[0].batch.started_by, "importer");
+  EXPECT_EQ(check.unfinished[0].batch.started_at, now);
+  EXPECT_EQ(check.unfinished[0].entries, 2);
+  // A hidden entry cannot be corrected: nobody can see it.
+  EXPECT_EQ(support::input_error_of([&] {
+              engine::CorrectionInput input;
+              input.replaces = 1;
+              input.value = "3100";
+              input.reason = "年报修订";
+              input.recorded_by = "科员";
+              engine::correct_entry(*other, input, now);
+            }),
+            "no entry 1; see `plantrack entries` for the ids");
+}
+
+TEST_F(ImportLock, a_writer_for_one_transaction_has_no_parts) {
+  auto writer = db->begin_entries();
+  EXPECT_THROW(writer->commit_part(), std::logic_error);
+}
+
+TEST_F(ImportLock, an_import_in_parts_stores_what_one_transaction_stores) {
+  // The same history (logs, a correction, a retraction across parts) imported whole and in
+  // parts of two rows: the same entries, corrections naming the ids handed out.
+  std::vector<std::string> lines{
+      "id,target,period,value,unit,corrects,reason\n",
+      "1,demo-plan/patents,2016,3000,件,,\n",
+      "2,demo-plan/patents,2017,3100,件,,\n",
+      "3,demo-plan/exits,2017,5,家,,\n",
+      "4,demo-plan/patents,2017,3150,件,2,年报修订\n",
+      "5,demo-plan/exits,2018,9,家,,\n",
+      "6,demo-plan/patents,2017,,,4,重复上报\n",
+      "7,demo-plan/patents,2018,3300,件,,\n",
+  };
+  auto whole = import(lines, 99, nullptr);
+  EXPECT_EQ(whole.parts, 1u);
+  auto in_parts = import(lines, 99, nullptr, 2);
+  EXPECT_EQ(in_parts.parts, 4u);
+  EXPECT_EQ(in_parts.ids.front(), 8);
+  EXPECT_EQ(in_parts.ids.back(), 14);
+  EXPECT_EQ(in_parts.ids.size(), 7u);
+  auto all = db->entries({});
+  ASSERT_EQ(all.size(), 14u);
+  for (size_t i = 0; i < 7; ++i) {
+    const Entry& a = all[i];
+    const Entry& b = all[i + 7];
+    SCOPED_TRACE("row " + std::to_string(i + 1));
+    EXPECT_EQ(b.target_id, a.target_id);
+    EXPECT_EQ(b.period.text, a.period.text);
+    EXPECT_EQ(b.value, a.value);
+    EXPECT_EQ(b.action, a.action);
+    EXPECT_EQ(b.corrects.has_value(), a.corrects.has_value());
+    if (a.corrects) {
+      EXPECT_EQ(*b.corrects, *a.corrects + 7);
+    }
+  }
+  EXPECT_TRUE(db->unfinished_imports().empty());
+  EXPECT_FALSE(engine::verify_chain(*db).chain.broken);
 }
 
 } // namespace

@@ -6,6 +6,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
 namespace plantrack::storage::sqlite {
 namespace {
 
@@ -32,10 +36,10 @@ namespace {
 constexpr const char* insert_head =
     "INSERT INTO entries (id, plan_id, target_id, period, period_start, period_end, value, "
     "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities, action, "
-    "corrects, reason, hash, state, evidence, step, part, peer) VALUES ";
-constexpr int columns = 24;
+    "corrects, reason, hash, state, evidence, step, part, peer, batch) VALUES ";
+constexpr int columns = 25;
 
-// `rows` rows of 24 parameters each.
+// `rows` rows of 25 parameters each.
 std::string insert_sql(size_t rows) {
   std::string sql = insert_head;
   std::string row = "(";
@@ -52,20 +56,36 @@ std::string names_json(const std::vector<std::string>& names) {
 
 } // namespace
 
-SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db)
-    : tx_(db, SQLite::TransactionBehavior::IMMEDIATE), db_(db),
-      replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
+SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db, const ImportBatch* batch)
+    : db_(db), replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
       insert_one_(db, insert_sql(1)) {
-  SQLite::Statement head(db, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
+  if (batch) batch_ = *batch;
+  begin();
+}
+
+// Take the write lock and read the chain's head and the next id under it.
+void SqliteEntryWriter::begin() {
+  tx_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement head(db_, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
   previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
-  SQLite::Statement highest(db, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
-                                "name = 'entries'), 0), COALESCE((SELECT MAX(id) FROM "
-                                "entries), 0))");
+  SQLite::Statement highest(db_, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
+                                 "name = 'entries'), 0), COALESCE((SELECT MAX(id) FROM "
+                                 "entries), 0))");
   highest.executeStep();
   next_id_ = highest.getColumn(0).getInt64() + 1;
+  if (batch_ && batch_id_ == 0) {
+    SQLite::Statement insert(db_, "INSERT INTO import_batches (file, started_at, started_by) "
+                                  "VALUES (?, ?, ?)");
+    insert.bind(1, batch_->file);
+    insert.bind(2, format_timestamp(batch_->started_at));
+    insert.bind(3, batch_->started_by);
+    insert.exec();
+    batch_id_ = db_.getLastInsertRowid();
+  }
 }
 
 std::int64_t SqliteEntryWriter::append(Entry& e) {
+  if (!tx_) begin();
   if (e.corrects) {
     flush(); // the entry it replaces, and any correction of it, must be in the table
     check_latest_version(replaced_, *e.corrects);
@@ -119,6 +139,10 @@ void SqliteEntryWriter::bind(SQLite::Statement& insert, int row, const Entry& e)
   else
     insert.bind(at + 23);
   text(24, e.peer);
+  if (batch_id_ != 0)
+    insert.bind(at + 25, batch_id_);
+  else
+    insert.bind(at + 25);
 }
 
 void SqliteEntryWriter::flush() {
@@ -143,8 +167,29 @@ void SqliteEntryWriter::flush() {
 }
 
 void SqliteEntryWriter::commit() {
+  if (!tx_) begin();
   flush();
-  tx_.commit();
+  if (batch_id_ != 0) {
+    // The batch's rows become visible with this transaction, all at once.
+    SQLite::Statement finish(db_, "UPDATE import_batches SET finished_at = "
+                                  "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?");
+    finish.bind(1, batch_id_);
+    finish.exec();
+  }
+  tx_->commit();
+  tx_.reset();
+}
+
+void SqliteEntryWriter::commit_part() {
+  if (!batch_)
+    throw std::logic_error("commit_part: this writer appends in one transaction (begin_entries)");
+  if (!tx_) return;
+  flush();
+  tx_->commit();
+  tx_.reset();
+  // Leave the lock free for a moment: a writer waiting for it polls every millisecond
+  // (poll_for_lock) and gets in before this one takes it back at its next append.
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));
 }
 
 } // namespace plantrack::storage::sqlite

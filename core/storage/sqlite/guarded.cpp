@@ -11,6 +11,7 @@ public:
     return guarded([&] { return inner_->append(entry); });
   }
   void commit() override { guarded([&] { inner_->commit(); }); }
+  void commit_part() override { guarded([&] { inner_->commit_part(); }); }
 
 private:
   std::unique_ptr<EntryWriter> inner_;
@@ -53,6 +54,15 @@ public:
       return std::unique_ptr<EntryWriter>(
           std::make_unique<GuardedEntryWriter>(inner_->begin_entries()));
     });
+  }
+  std::unique_ptr<EntryWriter> begin_import(const ImportBatch& batch) override {
+    return guarded([&] {
+      return std::unique_ptr<EntryWriter>(
+          std::make_unique<GuardedEntryWriter>(inner_->begin_import(batch)));
+    });
+  }
+  std::vector<UnfinishedImport> unfinished_imports() override {
+    return guarded([&] { return inner_->unfinished_imports(); });
   }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded([&] { return inner_->entries(filter); });

@@ -12,9 +12,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <numeric>
+#include <string_view>
+#include <thread>
 
 namespace plantrack::storage::sqlite {
 namespace {
@@ -22,6 +25,44 @@ namespace {
 #include "migrations.inc" // defines `migrations`, generated from schemas/migrations/*.sql
 
 constexpr int busy_timeout_ms = 30000;
+
+// A writer that finds the lock taken polls for it every millisecond, for up to 30 s. SQLite's
+// own busy timeout backs off to 100 ms between tries and would keep missing the short gaps an
+// import in parts leaves between its parts (SqliteEntryWriter::commit_part).
+int poll_for_lock(void* start_ptr, int tries) {
+  using namespace std::chrono;
+  auto& start = *static_cast<steady_clock::time_point*>(start_ptr);
+  if (tries == 0) start = steady_clock::now();
+  if (steady_clock::now() - start > milliseconds(busy_timeout_ms)) return 0;
+  std::this_thread::sleep_for(milliseconds(1));
+  return 1;
+}
+
+// What a read adds to leave out the entries of unfinished imports (migration 004).
+constexpr std::string_view finished_only =
+    " AND (batch IS NULL OR batch NOT IN (SELECT id FROM import_batches WHERE finished_at IS "
+    "NULL))";
+
+// One read snapshot for the statements of one call (outside a write transaction): what the
+// first statement sees about unfinished imports holds for the rest.
+class ReadSnapshot {
+public:
+  explicit ReadSnapshot(SQLite::Database& db) : db_(db) {
+    if (sqlite3_get_autocommit(db_.getHandle()) != 0) {
+      db_.exec("BEGIN");
+      open_ = true;
+    }
+  }
+  ~ReadSnapshot() {
+    if (open_) sqlite3_exec(db_.getHandle(), "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+  SQLite::Database& db_;
+  bool open_ = false;
+};
 
 Timestamp timestamp_of(const std::string& text) {
   if (auto t = try_parse_timestamp(text)) return *t;
@@ -46,7 +87,7 @@ public:
   explicit SqliteStorage(const std::string& path)
       // A connection serves one thread (each command opens its own): no mutex on every call.
       : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
-    db_.setBusyTimeout(busy_timeout_ms);
+    sqlite3_busy_handler(db_.getHandle(), poll_for_lock, &busy_since_);
     db_.exec("PRAGMA foreign_keys = ON");
     if (path != ":memory:") db_.exec("PRAGMA journal_mode = WAL");
     db_.exec("PRAGMA synchronous = NORMAL");
@@ -133,8 +174,10 @@ public:
   }
 
   std::vector<PlanSummary> list_plans(std::optional<Timestamp> at) override {
+    ReadSnapshot snapshot(db_);
     std::map<std::string, int> counts;
-    SQLite::Statement count(db_, "SELECT plan_id, COUNT(*) FROM entries GROUP BY plan_id");
+    SQLite::Statement count(
+        db_, visible(hiding(), "SELECT plan_id, COUNT(*) FROM entries WHERE 1", " GROUP BY plan_id"));
     while (count.executeStep()) counts[count.getColumn(0).getString()] = count.getColumn(1).getInt();
     // The revision in force at `at`: the highest one imported by then.
     SQLite::Statement q(db_, "SELECT r.plan_id, r.revision, r.document, r.imported_at, "
@@ -220,13 +263,34 @@ public:
     return std::make_unique<SqliteEntryWriter>(db_);
   }
 
+  std::unique_ptr<EntryWriter> begin_import(const ImportBatch& batch) override {
+    return std::make_unique<SqliteEntryWriter>(db_, &batch);
+  }
+
+  std::vector<UnfinishedImport> unfinished_imports() override {
+    SQLite::Statement q(db_, "SELECT b.id, b.file, b.started_at, b.started_by, (SELECT COUNT(*) "
+                             "FROM entries WHERE batch = b.id) FROM import_batches b "
+                             "WHERE b.finished_at IS NULL ORDER BY b.id");
+    std::vector<UnfinishedImport> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(),
+                     {q.getColumn(1).getString(), timestamp_of(q.getColumn(2).getString()),
+                      q.getColumn(3).getString()},
+                     q.getColumn(4).getInt64()});
+    return out;
+  }
+
   std::vector<Entry> entries(const EntryFilter& filter) override {
+    ReadSnapshot snapshot(db_);
+    const bool hide = !filter.unfinished && hiding();
     if (filter.plan_id.empty()) {
       // Every entry (of a target id in any plan): the table's own order is id order.
-      EntryQuery q(db_, filter.target_id.empty()
-                            ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries ORDER BY id"
-                            : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
-                              "WHERE target_id = ?1 ORDER BY id");
+      auto sql = filter.target_id.empty()
+                     ? visible(hide, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE 1",
+                               " ORDER BY id")
+                     : visible(hide, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                                     "WHERE target_id = ?1", " ORDER BY id");
+      EntryQuery q(db_, sql.c_str());
       if (!filter.target_id.empty()) q.bind(1, filter.target_id);
       std::vector<Entry> out;
       EntryRows decode;
@@ -238,13 +302,15 @@ public:
     // defeats it), and no ORDER BY: SQLite would copy every whole row through its sorter,
     // which costs twice the reading (docs/benchmarks.md).
     const bool one_target = !filter.target_id.empty();
-    EntryQuery count(db_, one_target ? "SELECT COUNT(*) FROM entries WHERE plan_id = ?1 "
-                                       "AND target_id = ?2"
-                                     : "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
-    EntryQuery q(db_, one_target ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
-                                   "WHERE plan_id = ?1 AND target_id = ?2"
-                                 : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
-                                   "WHERE plan_id = ?1");
+    auto count_sql = visible(hide, one_target ? "SELECT COUNT(*) FROM entries WHERE plan_id = ?1 "
+                                                "AND target_id = ?2"
+                                              : "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
+    auto sql = visible(hide, one_target ? "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                                          "WHERE plan_id = ?1 AND target_id = ?2"
+                                        : "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries "
+                                          "WHERE plan_id = ?1");
+    EntryQuery count(db_, count_sql.c_str());
+    EntryQuery q(db_, sql.c_str());
     for (auto* statement : {&count, &q}) {
       statement->bind(1, filter.plan_id);
       if (one_target) statement->bind(2, filter.target_id);
@@ -259,9 +325,13 @@ public:
   std::vector<Entry> assessment_entries(const std::string& plan_id) override {
     // Only the columns assessment reads; through entries_by_target, so rows come target by
     // target (EntryRows parses each distinct period and timestamp once).
-    EntryQuery count(db_, "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
-    EntryQuery q(db_, "SELECT " PLANTRACK_ASSESSMENT_COLUMNS " FROM entries WHERE plan_id = ?1 "
-                      "ORDER BY target_id");
+    ReadSnapshot snapshot(db_);
+    const bool hide = hiding();
+    auto count_sql = visible(hide, "SELECT COUNT(*) FROM entries WHERE plan_id = ?1");
+    auto sql = visible(hide, "SELECT " PLANTRACK_ASSESSMENT_COLUMNS " FROM entries WHERE plan_id = ?1",
+                       " ORDER BY target_id");
+    EntryQuery count(db_, count_sql.c_str());
+    EntryQuery q(db_, sql.c_str());
     count.bind(1, plan_id);
     q.bind(1, plan_id);
     std::vector<Entry> rows;
@@ -272,7 +342,8 @@ public:
   }
 
   std::optional<Entry> find_entry(std::int64_t id) override {
-    EntryQuery q(db_, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE id = ?1");
+    auto sql = visible(true, "SELECT " PLANTRACK_ENTRY_COLUMNS " FROM entries WHERE id = ?1");
+    EntryQuery q(db_, sql.c_str());
     q.bind(1, id);
     if (!q.step()) return std::nullopt;
     Entry e;
@@ -388,7 +459,22 @@ private:
     return latest;
   }
 
+  // Whether some import's parts are committed but not finished: then reads leave them out
+  // (finished_only). Read first in a ReadSnapshot, so the reads after it agree.
+  bool hiding() {
+    EntryQuery q(db_, "SELECT EXISTS (SELECT 1 FROM import_batches WHERE finished_at IS NULL)");
+    return q.step() && q.int64(0) != 0;
+  }
+  // `sql` followed by finished_only when entries are hidden, then `tail`.
+  static std::string visible(bool hide, std::string_view sql, std::string_view tail = {}) {
+    std::string out(sql);
+    if (hide) out += finished_only;
+    out += tail;
+    return out;
+  }
+
   SQLite::Database db_;
+  std::chrono::steady_clock::time_point busy_since_{};
 };
 
 } // namespace
