@@ -349,10 +349,22 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   // Within a part ids are consecutive: a position (what `corrects` holds until now) is the
   // first id of its part plus its place in it.
   std::vector<std::int64_t> part_first_ids;
+  // Each part ends under the lock: no plan may have changed since the rows were checked.
+  auto plans_unchanged = [&] {
+    if (in_parts && storage.plan_revision_count() != revisions)
+      throw InputError(fmt::format("a plan was imported or revised while {} was appended; "
+                                   "nothing was imported (the parts appended stay in the "
+                                   "chain, hidden: see `plantrack audit verify`), run the "
+                                   "import again",
+                                   file));
+  };
   Entry entry;
   size_t position = 0;
   while (spool->read(entry)) {
-    if (in_parts && position > 0 && position % part_rows == 0) writer->commit_part();
+    if (in_parts && position > 0 && position % part_rows == 0) {
+      plans_unchanged();
+      writer->commit_part();
+    }
     if (entry.corrects) {
       auto at = static_cast<size_t>(*entry.corrects);
       entry.corrects = part_first_ids[at / part_rows] + static_cast<std::int64_t>(at % part_rows);
@@ -364,12 +376,7 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
     ++result.ids.count;
     ++position;
   }
-  // The last part is under the lock: no plan may have changed since the rows were checked.
-  if (in_parts && storage.plan_revision_count() != revisions)
-    throw InputError(fmt::format("a plan was imported or revised while {} was appended; nothing "
-                                 "was imported (the parts appended stay in the chain, hidden: "
-                                 "see `plantrack audit verify`), run the import again",
-                                 file));
+  plans_unchanged();
   writer->commit();
   result.parts = part_first_ids.size();
   return result;

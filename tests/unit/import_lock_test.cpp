@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <istream>
+#include <sstream>
 #include <streambuf>
 #include <string>
 #include <vector>
@@ -57,6 +58,86 @@ private:
   std::vector<std::string> lines_;
   size_t next_ = 0;
   size_t at_;
+  std::function<void()> hook_;
+};
+
+// `inner`, except that the writer of an import in parts calls `hook` once, after its first
+// part is committed: what another official does between two parts.
+class HookedStorage final : public storage::Storage {
+public:
+  HookedStorage(storage::Storage& inner, std::function<void()> hook)
+      : inner_(inner), hook_(std::move(hook)) {}
+
+  class Writer final : public storage::EntryWriter {
+  public:
+    Writer(std::unique_ptr<storage::EntryWriter> inner, std::function<void()>& hook)
+        : inner_(std::move(inner)), hook_(hook) {}
+    std::int64_t append(Entry& entry) override { return inner_->append(entry); }
+    void commit() override { inner_->commit(); }
+    void commit_part() override {
+      inner_->commit_part();
+      if (hook_) std::exchange(hook_, nullptr)();
+    }
+
+  private:
+    std::unique_ptr<storage::EntryWriter> inner_;
+    std::function<void()>& hook_;
+  };
+
+  std::unique_ptr<storage::EntryWriter> begin_import(const storage::ImportBatch& b) override {
+    return std::make_unique<Writer>(inner_.begin_import(b), hook_);
+  }
+  int migrate() override { return inner_.migrate(); }
+  std::vector<storage::ImportOutcome> import_plans(const std::vector<storage::PlanDocument>& p,
+                                                   Timestamp at, const std::string& by,
+                                                   const std::string& reason) override {
+    return inner_.import_plans(p, at, by, reason);
+  }
+  std::vector<storage::PlanSummary> list_plans(std::optional<Timestamp> at) override {
+    return inner_.list_plans(at);
+  }
+  std::vector<std::string> plan_ids(std::optional<Timestamp> at) override {
+    return inner_.plan_ids(at);
+  }
+  std::int64_t plan_revision_count() override { return inner_.plan_revision_count(); }
+  std::optional<storage::PlanDocument> find_plan(const std::string& id,
+                                                 std::optional<Timestamp> at) override {
+    return inner_.find_plan(id, at);
+  }
+  std::vector<storage::PlanRevision> plan_revisions(const std::string& id) override {
+    return inner_.plan_revisions(id);
+  }
+  std::optional<storage::PlanDocument> find_plan_revision(const std::string& id,
+                                                          int revision) override {
+    return inner_.find_plan_revision(id, revision);
+  }
+  std::vector<std::int64_t> append_entries(std::vector<Entry>& entries) override {
+    return inner_.append_entries(entries);
+  }
+  std::unique_ptr<storage::EntryWriter> begin_entries() override { return inner_.begin_entries(); }
+  std::vector<storage::UnfinishedImport> unfinished_imports() override {
+    return inner_.unfinished_imports();
+  }
+  std::vector<Entry> entries(const storage::EntryFilter& filter) override {
+    return inner_.entries(filter);
+  }
+  std::vector<Entry> assessment_entries(const std::string& plan_id) override {
+    return inner_.assessment_entries(plan_id);
+  }
+  std::optional<Entry> find_entry(std::int64_t id) override { return inner_.find_entry(id); }
+  std::int64_t highest_entry_id() override { return inner_.highest_entry_id(); }
+  void add_schedule(const storage::Schedule& schedule) override { inner_.add_schedule(schedule); }
+  std::vector<storage::Schedule> schedules() override { return inner_.schedules(); }
+  void remove_schedule(const std::string& name) override { inner_.remove_schedule(name); }
+  std::optional<storage::ArchivedReport> archive_once(
+      const std::string& schedule, const std::string& period,
+      const std::function<storage::ArchivedReport()>& produce) override {
+    return inner_.archive_once(schedule, period, produce);
+  }
+  std::vector<storage::ArchivedReport> reports() override { return inner_.reports(); }
+
+private:
+  storage::Storage& inner_;
   std::function<void()> hook_;
 };
 
@@ -265,6 +346,41 @@ TEST_F(ImportLock, an_import_that_stops_part_way_stays_hidden_in_a_chain_that_ve
               engine::correct_entry(*other, input, now);
             }),
             "no entry 1; see `plantrack entries` for the ids");
+}
+
+TEST_F(ImportLock, a_log_between_parts_of_an_import_takes_its_place_in_the_chain) {
+  std::int64_t logged = 0;
+  HookedStorage hooked(*db, [&] { logged = log_exits(*other, "12"); });
+  std::stringstream in;
+  for (const auto& line : file(25)) in << line;
+  auto result = engine::import_entries_csv(hooked, in, "f.csv", now, "importer", false, 10);
+  EXPECT_EQ(result.parts, 3u);
+  EXPECT_EQ(logged, 11); // after the first part's ten rows
+  EXPECT_EQ(result.ids.front(), 1);
+  EXPECT_EQ(result.ids.back(), 26);
+  EXPECT_EQ(result.ids.size(), 25u);
+  EXPECT_EQ(db->entries({"demo-plan", "patents"}).size(), 25u);
+  EXPECT_FALSE(engine::verify_chain(*db).chain.broken);
+}
+
+TEST_F(ImportLock, a_plan_revised_between_parts_stops_the_import_and_shows_none_of_it) {
+  HookedStorage hooked(*db, [&] {
+    import_plan(plan_with(support::sample_exits_target), "专利指标调整");
+  });
+  std::stringstream in;
+  for (const auto& line : file(25)) in << line;
+  EXPECT_EQ(support::input_error_of([&] {
+              engine::import_entries_csv(hooked, in, "f.csv", now, "importer", false, 10);
+            }),
+            "a plan was imported or revised while f.csv was appended; nothing was imported (the "
+            "parts appended stay in the chain, hidden: see `plantrack audit verify`), run the "
+            "import again");
+  EXPECT_TRUE(db->entries({}).empty());
+  auto check = engine::verify_chain(*db);
+  EXPECT_FALSE(check.chain.broken);
+  EXPECT_EQ(check.chain.entries, 10u); // the first part; the second stopped before its commit
+  ASSERT_EQ(check.unfinished.size(), 1u);
+  EXPECT_EQ(check.unfinished[0].entries, 10);
 }
 
 TEST_F(ImportLock, a_writer_for_one_transaction_has_no_parts) {
