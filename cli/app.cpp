@@ -48,6 +48,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_run_due(app, registry);
   setup_reports(app, registry);
   setup_scorecard(app, registry);
+  setup_user(app, registry);
 
   // Every argument is stored or looked up as text: only UTF-8 gets in (files are checked
   // where they are read).

@@ -22,6 +22,7 @@ struct Context {
   std::map<std::string, std::string> env;
   std::string login_name;       // the account's name, the last fallback for --by
   bool out_is_terminal = false; // colour by default only on a terminal
+  std::istream* in = nullptr;   // standard input (--password-stdin); none: nothing to read
 };
 
 // Options every command accepts (SPEC §3), as typed.

@@ -33,6 +33,6 @@ int main(int argc, char** argv) {
                                 return date::floor<std::chrono::seconds>(
                                     std::chrono::system_clock::now());
                               },
-                              std::move(env), login, isatty(STDOUT_FILENO) != 0};
+                              std::move(env), login, isatty(STDOUT_FILENO) != 0, &std::cin};
   return plantrack::cli::run(argc, argv, ctx);
 }

@@ -34,6 +34,7 @@ void setup_schedule(CLI::App& app, Registry& registry); // plantrack schedule ad
 void setup_run_due(CLI::App& app, Registry& registry);  // plantrack run-due
 void setup_reports(CLI::App& app, Registry& registry);  // plantrack reports list|verify
 void setup_scorecard(CLI::App& app, Registry& registry); // plantrack scorecard [PLAN...]
+void setup_user(CLI::App& app, Registry& registry);     // plantrack user add|list|disable, token create
 
 // Exit code 4 of SPEC §3: `status --check` found targets in trouble.
 struct CheckFailed {};

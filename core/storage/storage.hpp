@@ -1,6 +1,7 @@
 #pragma once
 // The storage interface: the only way the rest of plantrack reaches the database (SPEC §4).
 
+#include "model/account.hpp"
 #include "model/entry.hpp"
 #include "model/plan.hpp"
 
@@ -175,6 +176,16 @@ public:
       const std::string& schedule, const std::string& period,
       const std::function<ArchivedReport()>& produce) = 0;
   virtual std::vector<ArchivedReport> reports() = 0;
+
+  // Accounts (SPEC §5). add_user refuses a taken name (InputError); `password_hash` is the
+  // Argon2id string access::hash_password made. disable_user refuses an unknown or already
+  // disabled user.
+  virtual void add_user(const User& user, const std::string& password_hash) = 0;
+  virtual std::vector<User> users() = 0;
+  virtual std::optional<User> find_user(const std::string& name) = 0;
+  virtual void disable_user(const std::string& name, Timestamp at) = 0;
+  // Store a token's digest; returns its id.
+  virtual std::int64_t add_token(const ApiToken& token) = 0;
 };
 
 // Open (creating if needed) a SQLite database: a file path or ":memory:". Applies the

@@ -39,7 +39,8 @@ public:
     for (const auto& a : args) argv.push_back(a.c_str());
     std::ostringstream out, err;
     const Timestamp clock = now;
-    cli::Context ctx{out, err, [clock] { return clock; }, env, "login-user", terminal};
+    std::istringstream in(input);
+    cli::Context ctx{out, err, [clock] { return clock; }, env, "login-user", terminal, &in};
     Result r;
     r.code = cli::run(static_cast<int>(argv.size()), argv.data(), ctx);
     r.out = out.str();
@@ -63,6 +64,7 @@ public:
   }
 
   bool terminal = false; // whether stdout looks like a terminal (for --color auto)
+  std::string input;     // what the CLI reads on standard input (--password-stdin)
 
   std::map<std::string, std::string> env{{"PLANTRACK_USER", "tester"}, {"LANG", "C.UTF-8"}};
 

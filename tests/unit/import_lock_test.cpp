@@ -135,6 +135,15 @@ public:
     return inner_.archive_once(schedule, period, produce);
   }
   std::vector<storage::ArchivedReport> reports() override { return inner_.reports(); }
+  void add_user(const User& user, const std::string& password_hash) override {
+    inner_.add_user(user, password_hash);
+  }
+  std::vector<User> users() override { return inner_.users(); }
+  std::optional<User> find_user(const std::string& name) override { return inner_.find_user(name); }
+  void disable_user(const std::string& name, Timestamp at) override {
+    inner_.disable_user(name, at);
+  }
+  std::int64_t add_token(const ApiToken& token) override { return inner_.add_token(token); }
 
 private:
   storage::Storage& inner_;

@@ -64,6 +64,19 @@ public:
   std::vector<UnfinishedImport> unfinished_imports() override {
     return guarded([&] { return inner_->unfinished_imports(); });
   }
+  void add_user(const User& user, const std::string& password_hash) override {
+    guarded([&] { inner_->add_user(user, password_hash); });
+  }
+  std::vector<User> users() override { return guarded([&] { return inner_->users(); }); }
+  std::optional<User> find_user(const std::string& name) override {
+    return guarded([&] { return inner_->find_user(name); });
+  }
+  void disable_user(const std::string& name, Timestamp at) override {
+    guarded([&] { inner_->disable_user(name, at); });
+  }
+  std::int64_t add_token(const ApiToken& token) override {
+    return guarded([&] { return inner_->add_token(token); });
+  }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded([&] { return inner_->entries(filter); });
   }

@@ -444,7 +444,107 @@ public:
     return out;
   }
 
+  void add_user(const User& user, const std::string& password_hash) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement taken(db_, "SELECT role FROM users WHERE name = ?");
+    taken.bind(1, user.name);
+    if (taken.executeStep())
+      throw InputError(fmt::format("user name '{}' is already taken ({}); choose another name",
+                                   user.name, taken.getColumn(0).getString()));
+    SQLite::Statement insert(db_, "INSERT INTO users (name, role, password_hash, created_at, "
+                                  "created_by) VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, user.name);
+    insert.bind(2, std::string(to_string(user.role)));
+    insert.bind(3, password_hash);
+    insert.bind(4, format_timestamp(user.created_at));
+    insert.bind(5, user.created_by);
+    insert.exec();
+    SQLite::Statement org(db_, "INSERT OR IGNORE INTO user_orgs (user, org) VALUES (?, ?)");
+    for (const auto& o : user.orgs) {
+      org.reset();
+      org.bind(1, user.name);
+      org.bind(2, o);
+      org.exec();
+    }
+    SQLite::Statement plan(db_, "INSERT OR IGNORE INTO user_plans (user, plan_id) VALUES (?, ?)");
+    for (const auto& p : user.plans) {
+      plan.reset();
+      plan.bind(1, user.name);
+      plan.bind(2, p);
+      plan.exec();
+    }
+    tx.commit();
+  }
+
+  std::vector<User> users() override { return read_users(""); }
+
+  std::optional<User> find_user(const std::string& name) override {
+    auto found = read_users(name);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  }
+
+  void disable_user(const std::string& name, Timestamp at) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement q(db_, "SELECT disabled_at FROM users WHERE name = ?");
+    q.bind(1, name);
+    if (!q.executeStep())
+      throw InputError(fmt::format("no user named '{}'; see `plantrack user list`", name));
+    if (!q.getColumn(0).isNull())
+      throw InputError(fmt::format("user '{}' was already disabled at {}", name,
+                                   q.getColumn(0).getString()));
+    SQLite::Statement update(db_, "UPDATE users SET disabled_at = ? WHERE name = ?");
+    update.bind(1, format_timestamp(at));
+    update.bind(2, name);
+    update.exec();
+    SQLite::Statement revoke(db_, "UPDATE api_tokens SET revoked_at = ? WHERE user = ? AND "
+                                  "revoked_at IS NULL");
+    revoke.bind(1, format_timestamp(at));
+    revoke.bind(2, name);
+    revoke.exec();
+    tx.commit();
+  }
+
+  std::int64_t add_token(const ApiToken& token) override {
+    SQLite::Statement insert(db_, "INSERT INTO api_tokens (user, digest, created_at, created_by) "
+                                  "VALUES (?, ?, ?, ?)");
+    insert.bind(1, token.user);
+    insert.bind(2, token.digest);
+    insert.bind(3, format_timestamp(token.created_at));
+    insert.bind(4, token.created_by);
+    insert.exec();
+    return db_.getLastInsertRowid();
+  }
+
 private:
+  // Users by name (all when `name` is empty), with their orgs and plans.
+  std::vector<User> read_users(const std::string& name) {
+    ReadSnapshot snapshot(db_);
+    SQLite::Statement q(db_, "SELECT name, role, created_at, created_by, disabled_at FROM users "
+                             "WHERE ?1 = '' OR name = ?1 ORDER BY name");
+    q.bind(1, name);
+    std::vector<User> out;
+    while (q.executeStep()) {
+      User u;
+      u.name = q.getColumn(0).getString();
+      u.role = parse_enum<Role>(q.getColumn(1).getString());
+      u.created_at = timestamp_of(q.getColumn(2).getString());
+      u.created_by = q.getColumn(3).getString();
+      if (!q.getColumn(4).isNull()) u.disabled_at = timestamp_of(q.getColumn(4).getString());
+      out.push_back(std::move(u));
+    }
+    SQLite::Statement orgs(db_, "SELECT org FROM user_orgs WHERE user = ? ORDER BY org");
+    SQLite::Statement plans(db_, "SELECT plan_id FROM user_plans WHERE user = ? ORDER BY plan_id");
+    for (auto& u : out) {
+      for (auto* q2 : {&orgs, &plans}) {
+        q2->reset();
+        q2->bind(1, u.name);
+        while (q2->executeStep()) (q2 == &orgs ? u.orgs : u.plans).push_back(q2->getColumn(0).getString());
+      }
+    }
+    return out;
+  }
+
   // The version recorded in the database; 0 for a new one.
   int schema_version() {
     SQLite::Statement table(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
@@ -473,8 +573,10 @@ private:
     return out;
   }
 
-  SQLite::Database db_;
+  // When the current wait for the lock began (poll_for_lock); declared before the connection
+  // that refers to it, so that it outlives it.
   std::chrono::steady_clock::time_point busy_since_{};
+  SQLite::Database db_;
 };
 
 } // namespace
