@@ -364,33 +364,29 @@ def bench_size(work, size, args):
     return results
 
 
-def table(all_results):
-    lines = ["| entries | targets | command | plantrack s | sqlite3 s | ratio | plantrack CPU s | "
-             "sqlite3 CPU s | CPU ratio | plantrack peak MB | sqlite3 peak MB |",
+def baseline_table(all_results, prefix, name, ops):
+    """plantrack beside one baseline (`raw_*`: the shell replaying INSERTs; `dot_*`: its
+    `.import` of the same CSV), one row per size and command."""
+    lines = [f"| entries | targets | command | plantrack s | {name} s | ratio | plantrack CPU s | "
+             f"{name} CPU s | CPU ratio | plantrack peak MB | {name} peak MB |",
              "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in all_results:
-        for op in ("import", "log", "status", "report"):
+        for op in ops:
             pt_t, pt_m, pt_c = r[op]
-            raw_t, raw_m, raw_c = r["raw_" + op]
-            lines.append(f"| {r['size']:,} | {r['targets']:,} | {op} | {pt_t:.3f} | {raw_t:.3f} | "
-                         f"{pt_t / raw_t:.2f} | {pt_c:.3f} | {raw_c:.3f} | "
-                         f"{pt_c / max(raw_c, 0.001):.2f} | {pt_m:.1f} | {raw_m:.1f} |")
+            base_t, base_m, base_c = r[prefix + op]
+            lines.append(f"| {r['size']:,} | {r['targets']:,} | {op} | {pt_t:.3f} | {base_t:.3f} | "
+                         f"{pt_t / base_t:.2f} | {pt_c:.3f} | {base_c:.3f} | "
+                         f"{pt_c / max(base_c, 0.001):.2f} | {pt_m:.1f} | {base_m:.1f} |")
     return "\n".join(lines)
+
+
+def table(all_results):
+    return baseline_table(all_results, "raw_", "sqlite3", ("import", "log", "status", "report"))
 
 
 def dot_import_table(all_results):
     """The second baseline: the sqlite3 shell's `.import` of the same CSV into a plain table."""
-    lines = ["| entries | targets | command | plantrack s | `.import` s | ratio | plantrack CPU s | "
-             "`.import` CPU s | CPU ratio | plantrack peak MB | `.import` peak MB |",
-             "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in all_results:
-        for op in ("import", "status"):
-            pt_t, pt_m, pt_c = r[op]
-            dot_t, dot_m, dot_c = r["dot_" + op]
-            lines.append(f"| {r['size']:,} | {r['targets']:,} | {op} | {pt_t:.3f} | {dot_t:.3f} | "
-                         f"{pt_t / dot_t:.2f} | {pt_c:.3f} | {dot_c:.3f} | "
-                         f"{pt_c / max(dot_c, 0.001):.2f} | {pt_m:.1f} | {dot_m:.1f} |")
-    return "\n".join(lines)
+    return baseline_table(all_results, "dot_", "`.import`", ("import", "status"))
 
 
 def during_table(all_results):

@@ -1,5 +1,7 @@
 #include "access/permissions.hpp"
 
+#include "model/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,10 +15,8 @@ bool shares_org(const User& user, const std::vector<std::string>& orgs) {
   });
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "no org" : out;
+std::string orgs_text(const std::vector<std::string>& orgs) {
+  return orgs.empty() ? "no org" : joined(orgs, ", ");
 }
 
 // What the action needs, for the refusal.
@@ -26,9 +26,9 @@ std::string needs(Action action, const Scope& scope) {
   case Action::manage_plans: return "importing and revising plans is for admins";
   case Action::manage_schedules: return "adding and removing schedules is for admins";
   case Action::write_entry:
-    return fmt::format("entries of this item are written by officials of {}", joined(scope.orgs));
+    return fmt::format("entries of this item are written by officials of {}", orgs_text(scope.orgs));
   case Action::submit_period:
-    return fmt::format("a period of {} is submitted by its officials", joined(scope.orgs));
+    return fmt::format("a period of {} is submitted by its officials", orgs_text(scope.orgs));
   case Action::review_period:
     return fmt::format("periods of plan {} are reviewed by reviewers of that plan",
                        scope.plan_id.empty() ? "?" : scope.plan_id);
@@ -49,6 +49,11 @@ std::string what_role_may(Role role) {
   case Role::auditor: return "reads everything and runs the audits";
   }
   return "";
+}
+
+std::string role_with_article(Role role) {
+  const bool vowel = role == Role::admin || role == Role::official || role == Role::auditor;
+  return fmt::format("{} {}", vowel ? "an" : "a", to_string(role));
 }
 
 bool allowed(const User& user, Action action, const Scope& scope) {
@@ -75,13 +80,9 @@ void require(const User& user, Action action, const Scope& scope) {
     throw PermissionDenied(fmt::format("user '{}' is disabled and may do nothing; ask an admin "
                                        "to add a new account",
                                        user.name));
-  std::string orgs = user.role == Role::official ? fmt::format(" of {}", joined(user.orgs)) : "";
-  throw PermissionDenied(fmt::format("'{}' is {} {}{}, who {}; {}", user.name,
-                                     user.role == Role::admin || user.role == Role::official ||
-                                             user.role == Role::auditor
-                                         ? "an"
-                                         : "a",
-                                     to_string(user.role), orgs, what_role_may(user.role),
+  std::string orgs = user.role == Role::official ? fmt::format(" of {}", orgs_text(user.orgs)) : "";
+  throw PermissionDenied(fmt::format("'{}' is {}{}, who {}; {}", user.name,
+                                     role_with_article(user.role), orgs, what_role_may(user.role),
                                      needs(action, scope)));
 }
 

@@ -53,4 +53,7 @@ void require(const User& user, Action action, const Scope& scope = {});
 // What a role may do, in a few words (the second half of a refusal).
 std::string what_role_may(Role role);
 
+// The role's name with its article, for messages: "an admin", "a leader".
+std::string role_with_article(Role role);
+
 } // namespace plantrack::access

@@ -69,28 +69,21 @@ void add_user(storage::Storage& storage, const std::string& actor, const NewUser
     throw InputError(fmt::format("an official belongs to at least one org; add --org ORG, an org "
                                  "the plans name (see `plantrack scorecard`)"));
   if (*role != Role::official && !input.orgs.empty())
-    throw InputError(fmt::format("--org is for officials, and '{}' is to be {} {}; remove --org",
-                                 input.name, *role == Role::admin || *role == Role::auditor ? "an" : "a",
-                                 to_string(*role)));
+    throw InputError(fmt::format("--org is for officials, and '{}' is to be {}; remove --org",
+                                 input.name, access::role_with_article(*role)));
   if (*role != Role::reviewer && !input.plans.empty())
-    throw InputError(fmt::format("--plan limits a reviewer to plans, and '{}' is to be {} {}; "
+    throw InputError(fmt::format("--plan limits a reviewer to plans, and '{}' is to be {}; "
                                  "remove --plan",
-                                 input.name, *role == Role::admin || *role == Role::official ||
-                                                     *role == Role::auditor
-                                                 ? "an"
-                                                 : "a",
-                                 to_string(*role)));
+                                 input.name, access::role_with_article(*role)));
   if (!input.orgs.empty()) {
     auto named = orgs_named(storage);
     for (const auto& org : input.orgs) {
       require_utf8(org, "org");
-      if (!named.count(org)) {
-        std::string known;
-        for (const auto& n : named) known += (known.empty() ? "" : ", ") + n;
+      if (!named.count(org))
         throw InputError(fmt::format("no plan names the org '{}'; use an org as the plans write "
                                      "it ({})",
-                                     excerpt(org), known.empty() ? "no plan is imported yet" : known));
-      }
+                                     excerpt(org),
+                                     named.empty() ? "no plan is imported yet" : joined(named, ", ")));
     }
   }
   for (const auto& plan : input.plans)

@@ -1,18 +1,9 @@
 #include "report/user_view.hpp"
 
+#include "model/text.hpp"
 #include "report/table.hpp"
 
 namespace plantrack::report {
-namespace {
-
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : "; ") + n;
-  return out;
-}
-
-} // namespace
-
 nlohmann::ordered_json users_json(const std::vector<User>& users) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& u : users)
@@ -33,7 +24,7 @@ std::string users_table(const std::vector<User>& users, Lang lang) {
     table.header.emplace_back(label(lang, key));
   for (const auto& u : users)
     table.rows.push_back({u.name, std::string(label(lang, "role_" + std::string(to_string(u.role)))),
-                          joined(u.orgs), joined(u.plans),
+                          joined(u.orgs, "; "), joined(u.plans, "; "),
                           format_local(u.created_at, display_zone), u.created_by,
                           u.disabled_at ? format_local(*u.disabled_at, display_zone) : ""});
   return render(table);

@@ -459,20 +459,17 @@ public:
     insert.bind(4, format_timestamp(user.created_at));
     insert.bind(5, user.created_by);
     insert.exec();
-    SQLite::Statement org(db_, "INSERT OR IGNORE INTO user_orgs (user, org) VALUES (?, ?)");
-    for (const auto& o : user.orgs) {
-      org.reset();
-      org.bind(1, user.name);
-      org.bind(2, o);
-      org.exec();
-    }
-    SQLite::Statement plan(db_, "INSERT OR IGNORE INTO user_plans (user, plan_id) VALUES (?, ?)");
-    for (const auto& p : user.plans) {
-      plan.reset();
-      plan.bind(1, user.name);
-      plan.bind(2, p);
-      plan.exec();
-    }
+    auto insert_each = [&](const char* sql, const std::vector<std::string>& names) {
+      SQLite::Statement pair(db_, sql);
+      for (const auto& name : names) {
+        pair.reset();
+        pair.bind(1, user.name);
+        pair.bind(2, name);
+        pair.exec();
+      }
+    };
+    insert_each("INSERT OR IGNORE INTO user_orgs (user, org) VALUES (?, ?)", user.orgs);
+    insert_each("INSERT OR IGNORE INTO user_plans (user, plan_id) VALUES (?, ?)", user.plans);
     tx.commit();
   }
 
@@ -535,12 +532,16 @@ private:
     }
     SQLite::Statement orgs(db_, "SELECT org FROM user_orgs WHERE user = ? ORDER BY org");
     SQLite::Statement plans(db_, "SELECT plan_id FROM user_plans WHERE user = ? ORDER BY plan_id");
+    auto read_names = [](SQLite::Statement& names_of, const std::string& user) {
+      std::vector<std::string> names;
+      names_of.reset();
+      names_of.bind(1, user);
+      while (names_of.executeStep()) names.push_back(names_of.getColumn(0).getString());
+      return names;
+    };
     for (auto& u : out) {
-      for (auto* q2 : {&orgs, &plans}) {
-        q2->reset();
-        q2->bind(1, u.name);
-        while (q2->executeStep()) (q2 == &orgs ? u.orgs : u.plans).push_back(q2->getColumn(0).getString());
-      }
+      u.orgs = read_names(orgs, u.name);
+      u.plans = read_names(plans, u.name);
     }
     return out;
   }
