@@ -26,6 +26,13 @@ private:
   std::vector<std::string> lines_;
 };
 
+// The change conflicts with the state of the data, e.g. an entry of an approved, locked
+// period (SPEC §5): exit 1, HTTP 409. The message names who locked it and the way out.
+class Conflict : public InputError {
+public:
+  using InputError::InputError;
+};
+
 // The database or the machine failed us: exit 3.
 class StorageError : public std::runtime_error {
 public:

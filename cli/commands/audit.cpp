@@ -10,13 +10,20 @@ namespace plantrack::cli {
 namespace {
 
 void run_verify(Session& session) {
-  auto result = engine::verify_chain(session.store());
+  auto result = engine::verify_chain(session.store(), session.recorded_by(), session.now());
   const auto& check = result.chain;
   if (check.broken)
     throw AuditFailed(fmt::format("audit chain broken at entry {}: {}", check.broken->entry_id,
                                   check.broken->why));
+  if (result.approvals.broken_at)
+    throw AuditFailed(fmt::format("approval chain broken at approval {}: {}",
+                                  *result.approvals.broken_at, result.approvals.why));
   fmt::print(session.out(), "audit chain verified: {} entries, head {}\n", check.entries,
              check.head);
+  if (result.approvals.approvals > 0)
+    fmt::print(session.out(), "approval chain verified: {} approval actions, each anchored to the "
+                              "entry chain\n",
+               result.approvals.approvals);
   for (const auto& u : result.unfinished)
     fmt::print(session.out(),
                "unfinished import {} of {} by {} at {}: its {} entries are in the chain and "
@@ -30,7 +37,8 @@ void run_completion(Session& session, const std::string& plan_id) {
   auto lang = session.lang();
   auto as_of = session.as_of();
   auto known_at = session.known_at();
-  auto result = engine::audit_completion(session.store(), plan_id, as_of, known_at);
+  auto result = engine::audit_completion(session.store(), plan_id, as_of, known_at,
+                                         session.recorded_by(), session.now());
   if (format == "json")
     session.out() << report::completion_json(result).dump(2) << "\n";
   else

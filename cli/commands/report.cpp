@@ -13,6 +13,7 @@ struct ReportOptions {
   std::string period;
   std::string output;
   bool force = false;
+  bool approved_only = false;
 };
 
 void run_report(Session& session, const ReportOptions& opt) {
@@ -32,6 +33,7 @@ void run_report(Session& session, const ReportOptions& opt) {
   bool to_stdout = opt.output.empty() || opt.output == "-";
   if (!to_stdout) request.output = opt.output;
   request.overwrite = opt.force;
+  request.approved_only = opt.approved_only;
   auto produced = engine::produce_report(session.store(), request, report::renderer(lang));
   if (to_stdout)
     session.out() << produced.content;
@@ -48,6 +50,8 @@ void setup_report(CLI::App& app, Registry& registry) {
   cmd->add_option("--period", opt->period, "Report on this period (as of its last day)");
   cmd->add_option("-o,--output", opt->output, "Write to FILE instead of standard output");
   cmd->add_flag("--force", opt->force, "Replace an existing output file");
+  cmd->add_flag("--approved-only", opt->approved_only,
+                "Count only values of approved periods (submit/approve, SPEC §5)");
   registry.add(cmd, [opt](Session& s) { run_report(s, *opt); });
 }
 

@@ -58,7 +58,7 @@ void setup_schedule(CLI::App& app, Registry& registry) {
   auto* remove = schedule->add_subcommand("remove", "Remove a schedule (its reports stay archived)");
   remove->add_option("name", *name, "Schedule name")->required();
   registry.add(remove, [name](Session& s) {
-    engine::remove_schedule(s.store(), *name);
+    engine::remove_schedule(s.store(), *name, s.recorded_by(), s.now());
     fmt::print(s.out(), "removed schedule {}\n", *name);
   });
 }

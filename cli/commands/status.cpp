@@ -16,6 +16,7 @@ struct StatusOptions {
   CLI::Option* nature_option = nullptr;
   CLI::Option* org_option = nullptr;
   bool check = false;
+  bool approved_only = false;
 };
 
 void run_status(Session& session, const StatusOptions& opt) {
@@ -29,6 +30,7 @@ void run_status(Session& session, const StatusOptions& opt) {
   query.only = engine::parse_statuses(opt.only, "--only");
   if (opt.nature_option->count()) query.nature = engine::parse_nature(opt.nature, "--nature");
   if (opt.org_option->count()) query.org = opt.org;
+  query.approved_only = opt.approved_only;
   auto lang = session.lang();
   bool color = session.color(); // a bad --color is refused before any work
   // Plan by plan as each is assessed: memory stays that of one plan (docs/benchmarks.md).
@@ -55,6 +57,8 @@ void setup_status(CLI::App& app, Registry& registry) {
       cmd->add_option("--nature", opt->nature, "Only binding (约束性) or expected (预期性) targets");
   opt->org_option =
       cmd->add_option("--org", opt->org, "Only targets and tasks this org leads or supports");
+  cmd->add_flag("--approved-only", opt->approved_only,
+                "Count only values of approved periods (submit/approve, SPEC §5)");
   cmd->add_flag("--check", opt->check,
                 "Exit 4 when a shown target is off_track, missed or breached, or a task overdue");
   registry.add(cmd, [opt](Session& session) { run_status(session, *opt); });

@@ -31,7 +31,7 @@ constexpr auto enum_names(Status) {
 // step_late is raised on tasks only (SPEC §2, "Task status"); inconsistent on ratios whose
 // logged value disagrees with its parts; incomplete_peers on ranks still waiting for peers.
 enum class Flag { stale, estimated, provisional, final_data_missing, duplicate_entity, step_late,
-                  inconsistent, incomplete_peers };
+                  inconsistent, incomplete_peers, unapproved };
 constexpr auto enum_names(Flag) {
   return name_table<Flag>({{Flag::stale, "stale"},
                            {Flag::estimated, "estimated"},
@@ -40,7 +40,8 @@ constexpr auto enum_names(Flag) {
                            {Flag::duplicate_entity, "duplicate_entity"},
                            {Flag::step_late, "step_late"},
                            {Flag::inconsistent, "inconsistent"},
-                           {Flag::incomplete_peers, "incomplete_peers"}});
+                           {Flag::incomplete_peers, "incomplete_peers"},
+                           {Flag::unapproved, "unapproved"}});
 }
 
 // Whether `s` is trouble: off_track, missed or breached (`status --check` exits 4, reports

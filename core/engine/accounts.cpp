@@ -2,6 +2,7 @@
 
 #include "access/credentials.hpp"
 #include "access/permissions.hpp"
+#include "engine/authorize.hpp"
 #include "errors.hpp"
 #include "model/text.hpp"
 
@@ -12,16 +13,6 @@
 
 namespace plantrack::engine {
 namespace {
-
-// The enabled user `actor` names, or a refusal naming it.
-User acting_user(storage::Storage& storage, const std::string& actor) {
-  auto found = storage.find_user(actor);
-  if (!found)
-    throw access::PermissionDenied(fmt::format("'{}' is not a user of this database; act as an "
-                                               "admin (--by NAME; see `plantrack user list`)",
-                                               actor));
-  return *found;
-}
 
 void check_name(const std::string& name) {
   require_utf8(name, "user name");
@@ -64,7 +55,7 @@ void add_user(storage::Storage& storage, const std::string& actor, const NewUser
     throw InputError(fmt::format("the first user of a database must be an admin, who then adds "
                                  "the others; add '{}' with --role admin, or add an admin first",
                                  input.name));
-  if (!first) access::require(acting_user(storage, actor), access::Action::manage_users);
+  if (!first) authorize(storage, actor, access::Action::manage_users, {}, now);
   if (*role == Role::official && input.orgs.empty())
     throw InputError(fmt::format("an official belongs to at least one org; add --org ORG, an org "
                                  "the plans name (see `plantrack scorecard`)"));
@@ -103,7 +94,7 @@ std::vector<User> list_users(storage::Storage& storage) { return storage.users()
 
 void disable_user(storage::Storage& storage, const std::string& actor, const std::string& name,
                   Timestamp now) {
-  access::require(acting_user(storage, actor), access::Action::manage_users);
+  authorize(storage, actor, access::Action::manage_users, {}, now);
   if (name == actor)
     throw InputError(fmt::format("'{}' cannot disable itself; another admin does that", actor));
   storage.disable_user(name, now);
@@ -116,7 +107,7 @@ std::string create_token(storage::Storage& storage, const std::string& actor,
     throw InputError(fmt::format("no user named '{}'; see `plantrack user list`", excerpt(user)));
   if (owner->disabled_at)
     throw InputError(fmt::format("user '{}' is disabled; a disabled user gets no token", user));
-  if (actor != user) access::require(acting_user(storage, actor), access::Action::manage_users);
+  if (actor != user) authorize(storage, actor, access::Action::manage_users, {}, now);
   std::string token = access::new_token();
   ApiToken stored;
   stored.user = user;

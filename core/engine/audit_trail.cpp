@@ -1,12 +1,17 @@
 #include "engine/audit_trail.hpp"
 
+#include "engine/authorize.hpp"
 #include "engine/linked.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
 
+#include <unordered_map>
+
 namespace plantrack::engine {
 
-ChainVerification verify_chain(storage::Storage& storage) {
+ChainVerification verify_chain(storage::Storage& storage, const std::string& actor,
+                               Timestamp now) {
+  authorize(storage, actor, access::Action::run_audit, {}, now);
   ChainVerification result;
   result.unfinished = storage.unfinished_imports();
   std::vector<Entry> entries;
@@ -18,11 +23,23 @@ ChainVerification verify_chain(storage::Storage& storage) {
   }
   result.chain = audit::verify_chain(entries, storage.highest_entry_id());
   if (result.chain.entries == 0 && !result.chain.broken) result.chain.head = audit::genesis_hash;
+  if (result.chain.broken) return result;
+  std::unordered_map<std::int64_t, const std::string*> hash_of;
+  hash_of.reserve(entries.size());
+  for (const auto& e : entries) hash_of.emplace(e.id, &e.hash);
+  result.approvals = audit::verify_approvals(
+      storage.approvals(""), [&](std::int64_t id) -> std::optional<std::string> {
+        auto it = hash_of.find(id);
+        if (it == hash_of.end()) return std::nullopt;
+        return *it->second;
+      });
   return result;
 }
 
 audit::CompletionAudit audit_completion(storage::Storage& storage, const std::string& plan_id,
-                                        Date as_of, Timestamp known_at) {
+                                        Date as_of, Timestamp known_at,
+                                        const std::string& actor, Timestamp now) {
+  authorize(storage, actor, access::Action::run_audit, {}, now);
   auto plan = plan_at(storage, plan_id, known_at);
   auto entries = storage.entries({plan_id, ""});
   LinkedTargets links(storage, known_at);

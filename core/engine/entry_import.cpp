@@ -1,5 +1,7 @@
 #include "engine/entry_import.hpp"
 
+#include "engine/approval.hpp"
+#include "engine/authorize.hpp"
 #include "engine/corrections.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
@@ -115,6 +117,68 @@ struct CellError : InputError {
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
+// What accounts and approvals add to the check of each row (SPEC §5): with accounts, the
+// importing user may write the row's item and the row is recorded by that user; no approval
+// locks the row's period. Costs nothing on a store with neither.
+class RowGuard {
+public:
+  RowGuard(storage::Storage& storage, const std::string& actor, Timestamp now)
+      : actor_(actor), ledger_(ApprovalLedger::of(storage, "")) {
+    if (!accounts_on(storage)) return;
+    user_ = storage.find_user(actor);
+    if (user_ && user_->role != Role::official && !user_->disabled_at)
+      refuse(storage, actor, access::Action::write_entry,
+             fmt::format("'{}' is {}, who {}; entries are imported by officials of the items' "
+                         "orgs",
+                         actor, access::role_with_article(user_->role),
+                         access::what_role_may(user_->role)),
+             now);
+    authorize(storage, actor, access::Action::write_entry, {user_ ? user_->orgs : std::vector<std::string>{}, ""}, now);
+  }
+
+  // Throws CellError for a row `actor` may not write, or one in a locked period.
+  void check(const TargetRef& ref, const Item& item, const Entry& entry) {
+    if (user_) {
+      if (!access::allowed(*user_, access::Action::write_entry, {item.orgs(), ref.plan_id})) {
+        ++refused_;
+        throw CellError("target",
+                        fmt::format("{}/{} is written by officials of {}, and '{}' is an official "
+                                    "of {}; leave its rows to them",
+                                    ref.plan_id, ref.target_id, orgs_text(item.orgs()), actor_,
+                                    orgs_text(user_->orgs)));
+      }
+      if (entry.recorded_by != actor_)
+        throw CellError("recorded_by",
+                        fmt::format("'{}' is not '{}', who imports the file; with accounts an "
+                                    "entry is recorded by who imports it: empty the column",
+                                    excerpt(entry.recorded_by), actor_));
+    }
+    try {
+      require_unlocked(ledger_, ref, item.lead_orgs(), entry.period);
+    } catch (const Conflict& e) {
+      throw CellError("period", e.what());
+    }
+  }
+
+  // Record one refusal for the rows refused to the user, if any.
+  void record(storage::Storage& storage, const std::string& file, Timestamp now) const {
+    if (refused_ == 0) return;
+    storage.add_refusal({0, now, actor_, std::string(to_string(access::Action::write_entry)),
+                         fmt::format("{}: {} row(s) of items outside the orgs of '{}' were refused",
+                                     file, refused_, actor_)});
+  }
+
+private:
+  static std::string orgs_text(const std::vector<std::string>& orgs) {
+    return orgs.empty() ? "no org" : joined(orgs, ", ");
+  }
+
+  std::string actor_;
+  ApprovalLedger ledger_;
+  std::optional<User> user_;
+  size_t refused_ = 0;
+};
+
 // The rows of a history (`entries --format csv`) by their `id`: what a later row's `corrects`
 // replaces. A row keeps its entry only while it may still be replaced (the latest version of
 // an entry not retracted), so memory holds the live entries of the file, not every row.
@@ -168,6 +232,7 @@ private:
 // out when the spool is appended. Throws InputErrors when any row is bad.
 size_t check_rows(storage::Storage& storage, std::istream& in, const std::string& file,
                   Timestamp now, const std::string& default_by, io::EntrySpool* spool) {
+  RowGuard guard(storage, default_by, now);
   TargetCache targets(storage);
   History history;
   std::vector<std::string> listed; // the first max_listed_bad_rows problems
@@ -284,9 +349,13 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
           entry = item.task ? prepare_task_entry(*item.task, ref, row.input)
                             : prepare_entry(*item.target, ref, row.input);
         }
+        TargetRef ref{entry->plan_id, entry->target_id, entry->part};
+        guard.check(ref, targets.resolve(ref, entry->plan_id + "/" + entry->target_id), *entry);
       } catch (const CellError& e) {
+        entry.reset(); // the row's entry, if made, is refused by the guard
         why = e.what();
       } catch (const InputError& e) {
+        entry.reset();
         std::string message = e.what();
         std::string column = column_of(message);
         why = (column.empty() ? "" : column + ": ") + message;
@@ -303,6 +372,7 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
     if (new_id) history.add(*row.id, row.line, entry ? &*entry : nullptr, row.corrects);
   });
   if (bad > 0) {
+    guard.record(storage, file, now);
     if (bad > listed.size())
       listed.push_back(fmt::format("{}: {} more bad row(s) after line {} are not listed; fix "
                                    "the rows above and check the file again with --dry-run",
@@ -329,21 +399,22 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   // Check the whole file first, without the write lock: others log meanwhile. Then append
   // what was checked under the lock, unless a plan changed in between: then the file is
   // checked again under the lock.
-  auto revisions = storage.plan_revision_count();
+  auto revisions = storage.checks_version();
   auto spool = std::make_unique<io::EntrySpool>();
   result.rows = check_rows(storage, in, file, now, default_by, spool.get());
   if (result.rows == 0) return result;
   const bool in_parts = result.rows > part_rows;
   auto writer = in_parts ? storage.begin_import({file, now, default_by}) : storage.begin_entries();
-  if (storage.plan_revision_count() != revisions) {
+  if (storage.checks_version() != revisions) {
     in.clear();
     if (!in.seekg(0))
-      throw InputError(fmt::format("a plan was imported or revised while {} was checked; "
+      throw InputError(fmt::format("a plan was imported or revised, or a period approved, while "
+                                   "{} was checked; "
                                    "nothing was imported, run the import again",
                                    file));
     spool = std::make_unique<io::EntrySpool>();
     result.rows = check_rows(storage, in, file, now, default_by, spool.get());
-    revisions = storage.plan_revision_count();
+    revisions = storage.checks_version();
   }
   spool->rewind();
   // Within a part ids are consecutive: a position (what `corrects` holds until now) is the
@@ -351,8 +422,9 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   std::vector<std::int64_t> part_first_ids;
   // Each part ends under the lock: no plan may have changed since the rows were checked.
   auto plans_unchanged = [&] {
-    if (in_parts && storage.plan_revision_count() != revisions)
-      throw InputError(fmt::format("a plan was imported or revised while {} was appended; "
+    if (in_parts && storage.checks_version() != revisions)
+      throw InputError(fmt::format("a plan was imported or revised, or a period approved, while "
+                                   "{} was appended; "
                                    "nothing was imported (the parts appended stay in the "
                                    "chain, hidden: see `plantrack audit verify`), run the "
                                    "import again",

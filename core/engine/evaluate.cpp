@@ -1,6 +1,7 @@
 #include "engine/evaluate.hpp"
 
 #include "audit/chain.hpp"
+#include "engine/approval.hpp"
 #include "engine/linked.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
@@ -15,6 +16,54 @@
 #include <unordered_map>
 
 namespace plantrack::engine {
+namespace {
+
+// Approval of values (SPEC §5, docs/assessment.md): with --approved-only only entries of
+// approved periods count; otherwise, in a plan where approval is in use, an item with a value
+// from a period not approved is flagged `unapproved`.
+class ApprovedValues {
+public:
+  ApprovedValues(storage::Storage& storage, Timestamp known_at, bool approved_only)
+      : ledger_(ApprovalLedger::of(storage, "", known_at)), approved_only_(approved_only) {}
+
+  // Whether anything is to be done for `plan`.
+  bool applies(const Plan& plan) const { return approved_only_ || ledger_.in_use(plan.id); }
+
+  // Drop from `entries` (of `plan`'s items) those not in an approved period.
+  void keep_approved(const Plan& plan, std::vector<Entry>& entries) const {
+    if (!approved_only_) return;
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [&](const Entry& e) { return !approved(plan, e); }),
+                  entries.end());
+  }
+
+  // Add the flag to `flags` when one of `entries` (those in force) counted by `as_of` is not
+  // in an approved period.
+  void flag(const Plan& plan, const std::vector<Entry>& entries, Date as_of,
+            std::vector<assess::Flag>& flags) const {
+    if (approved_only_ || !ledger_.in_use(plan.id)) return;
+    for (const auto& e : entries)
+      if (e.period.end <= as_of && !approved(plan, e)) {
+        if (std::find(flags.begin(), flags.end(), assess::Flag::unapproved) == flags.end())
+          flags.push_back(assess::Flag::unapproved);
+        return;
+      }
+  }
+
+private:
+  bool approved(const Plan& plan, const Entry& e) const {
+    static const std::vector<std::string> none;
+    const std::vector<std::string>* leads = &none;
+    if (const Target* t = plan.find_target(e.target_id)) leads = &t->responsible;
+    else if (const Task* k = plan.find_task(e.target_id)) leads = &k->responsible;
+    return ledger_.lock(plan.id, *leads, e.period) != nullptr;
+  }
+
+  ApprovalLedger ledger_;
+  bool approved_only_;
+};
+
+} // namespace
 
 StatusReport evaluate(storage::Storage& storage, const StatusQuery& query) {
   StatusReport report;
@@ -40,6 +89,7 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
   std::set<std::string> orgs_named; // by the selected plans, to refuse an unknown --org
   std::vector<PlanAssessment> held; // before a plan names --org
   LinkedTargets links(storage, query.known_at); // growth and referenced targets read these
+  ApprovedValues approval(storage, query.known_at, query.approved_only);
   static const std::vector<Entry> none;
   for (const auto& id : ids) {
     // The plan as it stood at the known-at time (SPEC §2; plan revisions).
@@ -54,6 +104,7 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
                               [&](const Entry& e) { return e.target_id != run->target_id; });
       std::vector<Entry> recorded(std::make_move_iterator(run), std::make_move_iterator(end));
       const std::string target_id = recorded.front().target_id;
+      if (approval.applies(*plan)) approval.keep_approved(*plan, recorded);
       by_target[target_id] = effective_entries(std::move(recorded), query.known_at);
       run = end;
     }
@@ -81,6 +132,7 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
       if (query.due_before && !(target.deadline < *query.due_before)) continue;
       assess::Context ctx{query.as_of, plan->cadence, thresholds_for(*plan, target)};
       auto result = assess::assess(target, entries_of(target.id), ctx, &links.linked(), id);
+      approval.flag(*plan, entries_of(target.id), query.as_of, result.flags);
       const auto& only = query.only.targets;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
@@ -91,6 +143,7 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
       if (query.org && !task.involves(*query.org)) continue;
       if (query.due_before && !(task.deadline && *task.deadline < *query.due_before)) continue;
       auto result = assess::assess_task(task, entries_of(task.id), {query.as_of, plan->cadence, {}});
+      approval.flag(*plan, entries_of(task.id), query.as_of, result.flags);
       const auto& only = query.only.tasks;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
@@ -183,16 +236,24 @@ std::variant<TargetDetail, TaskDetail> inspect_item(storage::Storage& storage,
 }
 
 PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
-                        Timestamp known_at) {
+                        Timestamp known_at, bool approved_only) {
   auto found = plan_at(storage, plan_id, known_at);
   auto recorded = recorded_by(storage, {plan_id, ""}, known_at);
+  ApprovedValues approval(storage, known_at, approved_only);
+  approval.keep_approved(found.plan, recorded);
   PlanDetail p{found.plan, as_of, known_at, {}, {}, {}};
   LinkedTargets links(storage, known_at);
   links.add(found.plan, recorded);
-  for (const auto& t : found.plan.targets)
+  for (const auto& t : found.plan.targets) {
     p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at, links.linked()));
-  for (const auto& t : found.plan.tasks)
+    approval.flag(found.plan, effective_entries(p.targets.back().entries, known_at), as_of,
+                  p.targets.back().result.flags);
+  }
+  for (const auto& t : found.plan.tasks) {
     p.tasks.push_back(task_detail_of(found.plan, t, recorded, as_of, known_at));
+    approval.flag(found.plan, effective_entries(p.tasks.back().entries, known_at), as_of,
+                  p.tasks.back().result.flags);
+  }
   std::string data = found.document.dump();
   for (const auto& e : recorded) data += "\n" + e.hash;
   p.digest = audit::sha256_hex(data);

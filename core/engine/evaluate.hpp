@@ -52,6 +52,9 @@ struct StatusQuery {
   StatusSet only;                          // keep targets and tasks with one of these statuses
   std::optional<Nature> nature;            // keep targets of this nature
   std::optional<std::string> org;          // keep targets and tasks this org leads or supports
+  // Only values of approved periods count (SPEC §5); otherwise, in a plan where approval is
+  // in use, an item with a value from a period not approved is flagged `unapproved`.
+  bool approved_only = false;
 };
 
 // Assess the targets and tasks the query selects. Throws InputError for an unknown plan id,
@@ -110,8 +113,9 @@ struct PlanDetail {
 };
 
 // Throws InputError for an unknown plan, or one not yet imported at `known_at`.
+// With `approved_only`, only entries of approved periods count (and the digest covers those).
 PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, Date as_of,
-                        Timestamp known_at);
+                        Timestamp known_at, bool approved_only = false);
 
 // The statuses named in `text`, separated by commas (e.g. "off_track,missed,overdue"; empty:
 // none), of targets or tasks. InputError naming `what` (e.g. "--only") and the bad name,

@@ -16,6 +16,18 @@ namespace plantrack::engine {
 struct Item {
   const Target* target = nullptr;
   const Task* task = nullptr;
+
+  // Its lead orgs (牵头单位): whose period approval locks its entries.
+  const std::vector<std::string>& lead_orgs() const {
+    return task ? task->responsible : target->responsible;
+  }
+  // Its lead and support orgs: whose officials write its entries.
+  std::vector<std::string> orgs() const {
+    std::vector<std::string> all = lead_orgs();
+    const auto& support = task ? task->support : target->support;
+    all.insert(all.end(), support.begin(), support.end());
+    return all;
+  }
 };
 
 // The latest revisions of the plans a use case touches, each read once.

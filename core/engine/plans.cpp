@@ -1,5 +1,7 @@
 #include "engine/plans.hpp"
 
+#include "engine/authorize.hpp"
+
 #include "engine/lookup.hpp"
 #include "engine/reports.hpp"
 #include "errors.hpp"
@@ -72,6 +74,7 @@ void check_references(storage::Storage& storage, const std::vector<storage::Plan
 std::vector<PlanImported> import_plan_files(storage::Storage& storage,
                                             const std::vector<std::string>& files, Timestamp at,
                                             const std::string& by, const std::string& reason) {
+  authorize(storage, by, access::Action::manage_plans, {}, at);
   std::vector<storage::PlanDocument> plans;
   std::vector<std::string> problems;
   std::map<std::string, std::string> file_of; // plan id -> file that defines it

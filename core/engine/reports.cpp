@@ -24,7 +24,7 @@ ProducedReport produce_report(storage::Storage& storage, const ReportRequest& re
     as_of = p.end;
     period_text = p.text;
   }
-  auto plan = inspect_plan(storage, request.plan_id, as_of, request.known_at);
+  auto plan = inspect_plan(storage, request.plan_id, as_of, request.known_at, request.approved_only);
   ProducedReport out;
   out.content = render(plan, {period_text, request.generated_by, request.generated_at},
                        request.format);

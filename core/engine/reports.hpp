@@ -34,6 +34,7 @@ struct ReportRequest {
   Timestamp generated_at{};
   std::string output;          // a file to write (empty: none)
   bool overwrite = false;      // replace an existing output file
+  bool approved_only = false;  // only values of approved periods (SPEC §5)
 };
 
 struct ProducedReport {

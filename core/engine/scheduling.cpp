@@ -1,5 +1,7 @@
 #include "engine/scheduling.hpp"
 
+#include "engine/authorize.hpp"
+
 #include "audit/chain.hpp"
 #include "engine/lookup.hpp"
 #include "errors.hpp"
@@ -31,13 +33,14 @@ std::string report_path(const storage::Schedule& schedule, const Period& period)
 }
 
 storage::Schedule add_schedule(storage::Storage& storage, storage::Schedule schedule) {
+  authorize(storage, schedule.created_by, access::Action::manage_schedules, {}, schedule.created_at);
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(schedule.out_dir, ec))
     throw InputError(fmt::format("output folder '{}' does not exist; create it first or pass "
                                  "another --out",
                                  schedule.out_dir));
-  if (access(schedule.out_dir.c_str(), W_OK) != 0)
+  if (::access(schedule.out_dir.c_str(), W_OK) != 0)
     throw InputError(fmt::format("output folder '{}' is not writable; fix its permissions or "
                                  "pass another --out",
                                  schedule.out_dir));
@@ -51,7 +54,9 @@ std::vector<storage::Schedule> list_schedules(storage::Storage& storage) {
   return storage.schedules();
 }
 
-void remove_schedule(storage::Storage& storage, const std::string& name) {
+void remove_schedule(storage::Storage& storage, const std::string& name,
+                     const std::string& by, Timestamp now) {
+  authorize(storage, by, access::Action::manage_schedules, {}, now);
   storage.remove_schedule(name);
 }
 
@@ -61,6 +66,7 @@ std::vector<storage::ArchivedReport> archived_reports(storage::Storage& storage)
 
 RunDueResult run_due(storage::Storage& storage, Timestamp now, const std::string& generated_by,
                      const RenderReport& render) {
+  authorize(storage, generated_by, access::Action::manage_schedules, {}, now);
   RunDueResult result;
   for (const auto& schedule : storage.schedules()) {
     try {

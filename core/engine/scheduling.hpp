@@ -27,14 +27,16 @@ std::vector<DueReport> due_reports(const storage::Schedule& schedule, Timestamp 
 std::string report_path(const storage::Schedule& schedule, const Period& period);
 
 // Store `schedule` (its created_at and created_by set by the caller) and return it as stored,
-// its folder made absolute. InputError when the folder does not exist or is not writable,
+// its folder made absolute. Only an admin (created_by) adds, removes and runs schedules once
+// the store has accounts (access::PermissionDenied). InputError when the folder does not exist or is not writable,
 // the plan is unknown, or the name is taken.
 storage::Schedule add_schedule(storage::Storage& storage, storage::Schedule schedule);
 
 // The schedules, by name; removing one keeps the reports it wrote archived (InputError for an
 // unknown name).
 std::vector<storage::Schedule> list_schedules(storage::Storage& storage);
-void remove_schedule(storage::Storage& storage, const std::string& name);
+void remove_schedule(storage::Storage& storage, const std::string& name, const std::string& by,
+                     Timestamp now);
 
 // The reports run-due archived, oldest first.
 std::vector<storage::ArchivedReport> archived_reports(storage::Storage& storage);

@@ -2,6 +2,7 @@
 // The storage interface: the only way the rest of plantrack reaches the database (SPEC §4).
 
 #include "model/account.hpp"
+#include "model/approval.hpp"
 #include "model/entry.hpp"
 #include "model/plan.hpp"
 
@@ -126,9 +127,11 @@ public:
   // The ids of the plans imported by `at` (default: now), in order: what list_plans lists,
   // without reading the plans or counting their entries.
   virtual std::vector<std::string> plan_ids(std::optional<Timestamp> at = std::nullopt) = 0;
-  // How many plan revisions are stored: it changes whenever any plan is imported or revised
-  // (an import checks its rows, then makes sure no plan changed before it appends them).
-  virtual std::int64_t plan_revision_count() = 0;
+  // How many plan revisions and approval actions are stored: it changes whenever anything an
+  // entry is checked against changes (a plan imported or revised, a period approved or
+  // unapproved). A writer checks its entries, then makes sure it did not move before it
+  // appends them.
+  virtual std::int64_t checks_version() = 0;
   // The revision of a plan in force at `at` (default: the latest), or nullopt.
   virtual std::optional<PlanDocument> find_plan(const std::string& id,
                                                 std::optional<Timestamp> at = std::nullopt) = 0;
@@ -186,6 +189,17 @@ public:
   virtual void disable_user(const std::string& name, Timestamp at) = 0;
   // Store a token's digest; returns its id.
   virtual std::int64_t add_token(const ApiToken& token) = 0;
+
+  // Approval (SPEC §5). append_approval takes the write lock, refuses (InputError) when the
+  // latest action on the approval's (plan, org, period) is no longer `expected_latest` (its id;
+  // 0: none), and otherwise sets the approval's id, entry-chain anchor and hash and stores it.
+  virtual void append_approval(Approval& approval, std::int64_t expected_latest) = 0;
+  // Every approval action of `plan_id` (empty: of every plan), in id order.
+  virtual std::vector<Approval> approvals(const std::string& plan_id) = 0;
+
+  // Refused actions (SPEC §5: a refusal is itself recorded), in the order recorded.
+  virtual void add_refusal(const Refusal& refusal) = 0;
+  virtual std::vector<Refusal> refusals() = 0;
 };
 
 // Open (creating if needed) a SQLite database: a file path or ":memory:". Applies the

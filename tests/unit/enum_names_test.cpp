@@ -6,6 +6,7 @@
 #include "assess/task.hpp"
 #include "audit/completion.hpp"
 #include "errors.hpp"
+#include "model/approval.hpp"
 #include "model/entry.hpp"
 #include "model/enum_names.hpp"
 #include "model/period.hpp"
@@ -53,6 +54,8 @@ TEST(EnumNames, every_value_reads_back_from_its_name) {
   expect_names_read_back<TaskState>();
   expect_names_read_back<audit::Ruling>();
   expect_names_read_back<report::Lang>();
+  expect_names_read_back<ApprovalAction>();
+  expect_names_read_back<ApprovalState>();
 }
 
 TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
@@ -61,7 +64,7 @@ TEST(EnumNames, values_are_listed_in_the_order_spec_md_gives) {
             "monitored");
   EXPECT_EQ(joined_names<assess::Flag>(","),
             "stale,estimated,provisional,final_data_missing,duplicate_entity,step_late,"
-            "inconsistent,incomplete_peers");
+            "inconsistent,incomplete_peers,unapproved");
   EXPECT_EQ(joined_names<assess::TaskStatus>(","),
             "no_data,done,done_late,overdue,suspended,in_progress,not_started");
   EXPECT_EQ(joined_names<TaskState>(","), "not_started,in_progress,done,suspended");

@@ -99,7 +99,7 @@ public:
   std::vector<std::string> plan_ids(std::optional<Timestamp> at) override {
     return inner_.plan_ids(at);
   }
-  std::int64_t plan_revision_count() override { return inner_.plan_revision_count(); }
+  std::int64_t checks_version() override { return inner_.checks_version(); }
   std::optional<storage::PlanDocument> find_plan(const std::string& id,
                                                  std::optional<Timestamp> at) override {
     return inner_.find_plan(id, at);
@@ -144,6 +144,14 @@ public:
     inner_.disable_user(name, at);
   }
   std::int64_t add_token(const ApiToken& token) override { return inner_.add_token(token); }
+  void append_approval(Approval& approval, std::int64_t expected_latest) override {
+    inner_.append_approval(approval, expected_latest);
+  }
+  std::vector<Approval> approvals(const std::string& plan_id) override {
+    return inner_.approvals(plan_id);
+  }
+  void add_refusal(const Refusal& refusal) override { inner_.add_refusal(refusal); }
+  std::vector<Refusal> refusals() override { return inner_.refusals(); }
 
 private:
   storage::Storage& inner_;
@@ -381,7 +389,7 @@ TEST_F(ImportLock, a_plan_revised_between_parts_stops_the_import_and_shows_none_
   EXPECT_EQ(support::input_error_of([&] {
               engine::import_entries_csv(hooked, in, "f.csv", now, "importer", false, 10);
             }),
-            "a plan was imported or revised while f.csv was appended; nothing was imported (the "
+            "a plan was imported or revised, or a period approved, while f.csv was appended; nothing was imported (the "
             "parts appended stay in the chain, hidden: see `plantrack audit verify`), run the "
             "import again");
   EXPECT_TRUE(db->entries({}).empty());

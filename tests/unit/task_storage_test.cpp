@@ -170,7 +170,7 @@ TEST(TaskStorage, a_version_1_database_migrates_and_its_chain_still_verifies) {
     insert.exec();
   }
   auto db = open_sqlite(file.path());
-  EXPECT_EQ(db->migrate(), 5);
+  EXPECT_EQ(db->migrate(), 6);
   auto check = audit::verify_chain(db->entries({}), db->highest_entry_id());
   EXPECT_FALSE(check.broken) << check.broken->why;
   std::vector<Entry> batch{task_entry()};

@@ -33,8 +33,8 @@ public:
   std::vector<std::string> plan_ids(std::optional<Timestamp> at) override {
     return guarded([&] { return inner_->plan_ids(at); });
   }
-  std::int64_t plan_revision_count() override {
-    return guarded([&] { return inner_->plan_revision_count(); });
+  std::int64_t checks_version() override {
+    return guarded([&] { return inner_->checks_version(); });
   }
   std::optional<PlanDocument> find_plan(const std::string& id,
                                         std::optional<Timestamp> at) override {
@@ -77,6 +77,16 @@ public:
   std::int64_t add_token(const ApiToken& token) override {
     return guarded([&] { return inner_->add_token(token); });
   }
+  void append_approval(Approval& approval, std::int64_t expected_latest) override {
+    guarded([&] { inner_->append_approval(approval, expected_latest); });
+  }
+  std::vector<Approval> approvals(const std::string& plan_id) override {
+    return guarded([&] { return inner_->approvals(plan_id); });
+  }
+  void add_refusal(const Refusal& refusal) override {
+    guarded([&] { inner_->add_refusal(refusal); });
+  }
+  std::vector<Refusal> refusals() override { return guarded([&] { return inner_->refusals(); }); }
   std::vector<Entry> entries(const EntryFilter& filter) override {
     return guarded([&] { return inner_->entries(filter); });
   }

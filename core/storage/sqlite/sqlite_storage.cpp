@@ -1,6 +1,8 @@
 // The SQLite backend: WAL, BEGIN IMMEDIATE writes, a busy timeout, foreign keys (SPEC §4).
 
 #include "errors.hpp"
+#include "audit/approvals.hpp"
+#include "audit/chain.hpp"
 #include "planfile/plan_file.hpp"
 #include "storage/sqlite/entry_rows.hpp"
 #include "storage/sqlite/entry_writer.hpp"
@@ -211,8 +213,9 @@ public:
     return out;
   }
 
-  std::int64_t plan_revision_count() override {
-    SQLite::Statement q(db_, "SELECT COUNT(*) FROM plan_revisions");
+  std::int64_t checks_version() override {
+    SQLite::Statement q(db_, "SELECT (SELECT COUNT(*) FROM plan_revisions) + (SELECT COUNT(*) "
+                             "FROM approvals)");
     q.executeStep();
     return q.getColumn(0).getInt64();
   }
@@ -511,6 +514,103 @@ public:
     insert.bind(4, token.created_by);
     insert.exec();
     return db_.getLastInsertRowid();
+  }
+
+  void append_approval(Approval& a, std::int64_t expected_latest) override {
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement latest(db_, "SELECT COALESCE(MAX(id), 0) FROM approvals WHERE plan_id = ? "
+                                  "AND org = ? AND period = ?");
+    latest.bind(1, a.plan_id);
+    latest.bind(2, a.org);
+    latest.bind(3, a.period.text);
+    latest.executeStep();
+    if (latest.getColumn(0).getInt64() != expected_latest)
+      throw InputError(fmt::format("period {} of {} in plan {} was acted on by someone else just "
+                                   "now; look at it again and repeat if still needed",
+                                   a.period.text, a.org, a.plan_id));
+    SQLite::Statement previous(db_, "SELECT id, hash FROM approvals ORDER BY id DESC LIMIT 1");
+    std::string previous_hash = audit::genesis_hash;
+    a.id = 1;
+    if (previous.executeStep()) {
+      a.id = previous.getColumn(0).getInt64() + 1;
+      previous_hash = previous.getColumn(1).getString();
+    }
+    SQLite::Statement head(db_, "SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1");
+    a.entries_head = 0;
+    a.entries_head_hash = audit::genesis_hash;
+    if (head.executeStep()) {
+      a.entries_head = head.getColumn(0).getInt64();
+      a.entries_head_hash = head.getColumn(1).getString();
+    }
+    a.hash = audit::approval_hash(previous_hash, a);
+    SQLite::Statement insert(db_, "INSERT INTO approvals (id, plan_id, org, period, period_start, "
+                                  "period_end, action, reason, by, at, entries_head, "
+                                  "entries_head_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                  "?, ?, ?)");
+    insert.bind(1, a.id);
+    insert.bind(2, a.plan_id);
+    insert.bind(3, a.org);
+    insert.bind(4, a.period.text);
+    insert.bind(5, format_date(a.period.start));
+    insert.bind(6, format_date(a.period.end));
+    insert.bind(7, std::string(to_string(a.action)));
+    insert.bind(8, a.reason);
+    insert.bind(9, a.by);
+    insert.bind(10, format_timestamp(a.at));
+    insert.bind(11, a.entries_head);
+    insert.bind(12, a.entries_head_hash);
+    insert.bind(13, a.hash);
+    insert.exec();
+    tx.commit();
+  }
+
+  std::vector<Approval> approvals(const std::string& plan_id) override {
+    SQLite::Statement q(db_, "SELECT id, plan_id, org, period, action, reason, by, at, "
+                             "entries_head, entries_head_hash, hash FROM approvals WHERE ?1 = '' "
+                             "OR plan_id = ?1 ORDER BY id");
+    q.bind(1, plan_id);
+    std::vector<Approval> out;
+    while (q.executeStep()) {
+      Approval a;
+      a.id = q.getColumn(0).getInt64();
+      a.plan_id = q.getColumn(1).getString();
+      a.org = q.getColumn(2).getString();
+      try {
+        a.period = parse_period(q.getColumn(3).getString());
+        a.action = parse_enum<ApprovalAction>(q.getColumn(4).getString());
+      } catch (const InputError& e) {
+        throw StorageError(fmt::format("approval {} is malformed in the database: {}", a.id,
+                                       e.what()));
+      }
+      a.reason = q.getColumn(5).getString();
+      a.by = q.getColumn(6).getString();
+      a.at = timestamp_of(q.getColumn(7).getString());
+      a.entries_head = q.getColumn(8).getInt64();
+      a.entries_head_hash = q.getColumn(9).getString();
+      a.hash = q.getColumn(10).getString();
+      out.push_back(std::move(a));
+    }
+    return out;
+  }
+
+  void add_refusal(const Refusal& r) override {
+    SQLite::Statement insert(db_, "INSERT INTO refusals (at, by, action, message) VALUES (?, ?, "
+                                  "?, ?)");
+    insert.bind(1, format_timestamp(r.at));
+    insert.bind(2, r.by);
+    insert.bind(3, r.action);
+    insert.bind(4, r.message);
+    insert.exec();
+  }
+
+  std::vector<Refusal> refusals() override {
+    SQLite::Statement q(db_, "SELECT id, at, by, action, message FROM refusals ORDER BY id");
+    std::vector<Refusal> out;
+    while (q.executeStep())
+      out.push_back({q.getColumn(0).getInt64(), timestamp_of(q.getColumn(1).getString()),
+                     q.getColumn(2).getString(), q.getColumn(3).getString(),
+                     q.getColumn(4).getString()});
+    return out;
   }
 
 private:

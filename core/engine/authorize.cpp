@@ -1,0 +1,35 @@
+#include "engine/authorize.hpp"
+
+#include "model/text.hpp"
+
+#include <fmt/format.h>
+
+namespace plantrack::engine {
+
+bool accounts_on(storage::Storage& storage) { return !storage.users().empty(); }
+
+void refuse(storage::Storage& storage, const std::string& actor, access::Action action,
+            const std::string& message, Timestamp now) {
+  storage.add_refusal({0, now, actor, std::string(to_string(action)), message});
+  throw access::PermissionDenied(message);
+}
+
+std::optional<User> authorize(storage::Storage& storage, const std::string& actor,
+                              access::Action action, const access::Scope& scope, Timestamp now) {
+  if (!accounts_on(storage)) return std::nullopt;
+  auto user = storage.find_user(actor);
+  if (!user)
+    refuse(storage, actor, action,
+           fmt::format("'{}' has no account in this database, and only its users change it; act "
+                       "as one (from the command line, --by NAME; see `plantrack user list`)",
+                       excerpt(actor)),
+           now);
+  try {
+    access::require(*user, action, scope);
+  } catch (const access::PermissionDenied& e) {
+    refuse(storage, actor, action, e.what(), now);
+  }
+  return user;
+}
+
+} // namespace plantrack::engine
