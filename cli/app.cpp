@@ -47,6 +47,7 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_schedule(app, registry);
   setup_run_due(app, registry);
   setup_approval(app, registry);
+  setup_backup(app, registry);
   setup_reports(app, registry);
   setup_scorecard(app, registry);
   setup_user(app, registry);

@@ -45,6 +45,15 @@ void run_completion(Session& session, const std::string& plan_id) {
     session.out() << report::completion_text(result, lang, format == "md");
 }
 
+void run_refusals(Session& session) {
+  auto format = session.format({"table", "json"});
+  auto refusals = engine::list_refusals(session.store(), session.recorded_by(), session.now());
+  if (format == "json")
+    session.out() << report::refusals_json(refusals).dump(2) << "\n";
+  else
+    session.out() << report::refusals_table(refusals, session.lang());
+}
+
 } // namespace
 
 void setup_audit(CLI::App& app, Registry& registry) {
@@ -58,6 +67,8 @@ void setup_audit(CLI::App& app, Registry& registry) {
       "completion", "Per target: final value, ruling and the evidence behind it");
   completion->add_option("plan", *plan, "Plan id")->required();
   registry.add(completion, [plan](Session& s) { run_completion(s, *plan); });
+  auto* refusals = audit->add_subcommand("refusals", "The refused actions (SPEC §5), oldest first");
+  registry.add(refusals, [](Session& s) { run_refusals(s); });
 }
 
 } // namespace plantrack::cli

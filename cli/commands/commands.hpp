@@ -33,6 +33,7 @@ void setup_report(CLI::App& app, Registry& registry);   // plantrack report PLAN
 void setup_schedule(CLI::App& app, Registry& registry); // plantrack schedule add|list|remove
 void setup_run_due(CLI::App& app, Registry& registry);  // plantrack run-due
 void setup_approval(CLI::App& app, Registry& registry); // submit|approve|return|unapprove, approvals
+void setup_backup(CLI::App& app, Registry& registry);   // plantrack backup --to FILE
 void setup_reports(CLI::App& app, Registry& registry);  // plantrack reports list|verify
 void setup_scorecard(CLI::App& app, Registry& registry); // plantrack scorecard [PLAN...]
 void setup_user(CLI::App& app, Registry& registry);     // plantrack user add|list|disable, token create

@@ -56,6 +56,8 @@ public:
   static ApprovalLedger of(storage::Storage& storage, const std::string& plan_id,
                            std::optional<Timestamp> known_at = std::nullopt);
 
+  // Whether any action was recorded at all.
+  bool any() const { return !used_.empty(); }
   // Whether any action was recorded for the plan: only then are values flagged unapproved.
   bool in_use(const std::string& plan_id) const;
   // The approval that locks `period` for an item led by `orgs` in `plan_id`: an approved

@@ -12,6 +12,16 @@ namespace plantrack::engine {
 ChainVerification verify_chain(storage::Storage& storage, const std::string& actor,
                                Timestamp now) {
   authorize(storage, actor, access::Action::run_audit, {}, now);
+  return check_chains(storage);
+}
+
+std::vector<Refusal> list_refusals(storage::Storage& storage, const std::string& actor,
+                                   Timestamp now) {
+  authorize(storage, actor, access::Action::run_audit, {}, now);
+  return storage.refusals();
+}
+
+ChainVerification check_chains(storage::Storage& storage) {
   ChainVerification result;
   result.unfinished = storage.unfinished_imports();
   std::vector<Entry> entries;

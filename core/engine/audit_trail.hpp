@@ -21,6 +21,15 @@ struct ChainVerification {
   std::vector<storage::UnfinishedImport> unfinished;
 };
 
+// The refused actions recorded (SPEC §5), oldest first. With accounts, only an auditor
+// (`actor`) reads them.
+std::vector<Refusal> list_refusals(storage::Storage& storage, const std::string& actor = {},
+                                   Timestamp now = {});
+
+// Recompute both chains of `storage`, without asking who: for verify_chain, and for a backup
+// checking its own copy.
+ChainVerification check_chains(storage::Storage& storage);
+
 // Recompute the chain over every stored entry, those of unfinished imports included. An
 // entry that cannot even be read back is a break at that entry, not an error: it was
 // tampered with. An empty chain's head is the genesis hash. Then the approval chain. With

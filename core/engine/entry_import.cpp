@@ -136,6 +136,9 @@ public:
     authorize(storage, actor, access::Action::write_entry, {user_ ? user_->orgs : std::vector<std::string>{}, ""}, now);
   }
 
+  // Whether there is anything to check: accounts, or approvals.
+  bool active() const { return user_ || ledger_.any(); }
+
   // Throws CellError for a row `actor` may not write, or one in a locked period.
   void check(const TargetRef& ref, const Item& item, const Entry& entry) {
     if (user_) {
@@ -349,8 +352,10 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
           entry = item.task ? prepare_task_entry(*item.task, ref, row.input)
                             : prepare_entry(*item.target, ref, row.input);
         }
-        TargetRef ref{entry->plan_id, entry->target_id, entry->part};
-        guard.check(ref, targets.resolve(ref, entry->plan_id + "/" + entry->target_id), *entry);
+        if (guard.active()) {
+          TargetRef ref{entry->plan_id, entry->target_id, entry->part};
+          guard.check(ref, targets.resolve(ref, entry->plan_id + "/" + entry->target_id), *entry);
+        }
       } catch (const CellError& e) {
         entry.reset(); // the row's entry, if made, is refused by the guard
         why = e.what();

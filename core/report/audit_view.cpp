@@ -200,4 +200,24 @@ std::string completion_text(const audit::CompletionAudit& a, Lang lang, bool mar
   return out;
 }
 
+nlohmann::ordered_json refusals_json(const std::vector<Refusal>& refusals) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& r : refusals)
+    out.push_back({{"id", r.id},
+                   {"at", format_timestamp(r.at)},
+                   {"by", r.by},
+                   {"action", r.action},
+                   {"message", r.message}});
+  return out;
+}
+
+std::string refusals_table(const std::vector<Refusal>& refusals, Lang lang) {
+  Table table;
+  for (auto key : {"acted_at", "acted_by", "action", "message"})
+    table.header.emplace_back(label(lang, key));
+  for (const auto& r : refusals)
+    table.rows.push_back({format_local(r.at, display_zone), r.by, r.action, r.message});
+  return render(table);
+}
+
 } // namespace plantrack::report

@@ -197,6 +197,11 @@ public:
   // Every approval action of `plan_id` (empty: of every plan), in id order.
   virtual std::vector<Approval> approvals(const std::string& plan_id) = 0;
 
+  // Write a consistent copy of the whole database to `path` (which must not exist) while
+  // others keep writing: what one read transaction sees, never a file copy. StorageError when
+  // it cannot be written.
+  virtual void backup_to(const std::string& path) = 0;
+
   // Refused actions (SPEC §5: a refusal is itself recorded), in the order recorded.
   virtual void add_refusal(const Refusal& refusal) = 0;
   virtual std::vector<Refusal> refusals() = 0;

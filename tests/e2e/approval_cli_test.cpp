@@ -154,6 +154,16 @@ TEST_F(Approval, every_change_is_checked_against_the_role_and_each_refusal_is_re
     }
   }
   EXPECT_EQ(count("refusals"), refused);
+  auto listed = as("孙八", {"audit", "refusals", "--format", "json"});
+  ASSERT_EQ(listed.code, 0) << listed.err;
+  auto refusals = nlohmann::json::parse(listed.out);
+  ASSERT_EQ(refusals.size(), static_cast<size_t>(refused));
+  EXPECT_EQ(refusals[0]["by"], "钱七");
+  EXPECT_EQ(refusals[0]["action"], "write_entry");
+  EXPECT_EQ(refusals[0]["message"].get<std::string>().rfind("'钱七' is an official of 区经信局", 0), 0u);
+  EXPECT_EQ(as("王五", {"audit", "refusals"}).code, 1) << "an official does not read the refusals";
+  auto table = as("孙八", {"--lang", "zh", "audit", "refusals"});
+  EXPECT_NE(table.out.find("说明"), std::string::npos) << table.out;
   // What went through: the log, the exits log, the correction and the import's row.
   EXPECT_EQ(count("entries"), 4);
   EXPECT_EQ(count("schedules"), 1);

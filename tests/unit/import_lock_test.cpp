@@ -151,6 +151,7 @@ public:
     return inner_.approvals(plan_id);
   }
   void add_refusal(const Refusal& refusal) override { inner_.add_refusal(refusal); }
+  void backup_to(const std::string& path) override { inner_.backup_to(path); }
   std::vector<Refusal> refusals() override { return inner_.refusals(); }
 
 private:

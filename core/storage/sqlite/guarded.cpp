@@ -83,6 +83,9 @@ public:
   std::vector<Approval> approvals(const std::string& plan_id) override {
     return guarded([&] { return inner_->approvals(plan_id); });
   }
+  void backup_to(const std::string& path) override {
+    guarded([&] { inner_->backup_to(path); });
+  }
   void add_refusal(const Refusal& refusal) override {
     guarded([&] { inner_->add_refusal(refusal); });
   }
