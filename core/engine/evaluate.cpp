@@ -246,13 +246,15 @@ PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, D
   links.add(found.plan, recorded);
   for (const auto& t : found.plan.targets) {
     p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at, links.linked()));
-    approval.flag(found.plan, effective_entries(p.targets.back().entries, known_at), as_of,
-                  p.targets.back().result.flags);
+    if (approval.applies(found.plan))
+      approval.flag(found.plan, effective_entries(p.targets.back().entries, known_at), as_of,
+                    p.targets.back().result.flags);
   }
   for (const auto& t : found.plan.tasks) {
     p.tasks.push_back(task_detail_of(found.plan, t, recorded, as_of, known_at));
-    approval.flag(found.plan, effective_entries(p.tasks.back().entries, known_at), as_of,
-                  p.tasks.back().result.flags);
+    if (approval.applies(found.plan))
+      approval.flag(found.plan, effective_entries(p.tasks.back().entries, known_at), as_of,
+                    p.tasks.back().result.flags);
   }
   std::string data = found.document.dump();
   for (const auto& e : recorded) data += "\n" + e.hash;
