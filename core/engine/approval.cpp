@@ -82,6 +82,10 @@ Approval act_on_period(storage::Storage& storage, const ApprovalRequest& request
                                  excerpt(request.org), plan.id,
                                  leads.empty() ? "the plan names none" : joined(leads, ", ")));
   Period period = approval_period(request.period);
+  if (*action == ApprovalAction::submit)
+    authorize(storage, request.by, access::Action::submit_period, {{request.org}, plan.id}, now);
+  else
+    authorize(storage, request.by, access::Action::review_period, {{}, plan.id}, now);
   require_utf8(request.reason, "reason");
   const bool needs_reason =
       *action == ApprovalAction::return_ || *action == ApprovalAction::unapprove;
@@ -89,10 +93,6 @@ Approval act_on_period(storage::Storage& storage, const ApprovalRequest& request
     throw InputError(fmt::format("to {} a period give the reason with --reason, e.g. --reason "
                                  "\"6月数据缺少来源\"",
                                  request.action));
-  if (*action == ApprovalAction::submit)
-    authorize(storage, request.by, access::Action::submit_period, {{request.org}, plan.id}, now);
-  else
-    authorize(storage, request.by, access::Action::review_period, {{}, plan.id}, now);
 
   // The period's story so far.
   const Approval* last = nullptr;

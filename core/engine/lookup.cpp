@@ -110,7 +110,8 @@ storage::PlanDocument plan_at(storage::Storage& storage, const std::string& id,
 
 storage::PlanDocument plan_with_target_at(storage::Storage& storage, const TargetRef& ref,
                                           Timestamp known_at) {
-  Item now = Catalog(storage).item(ref); // unknown plan, target or task: throws, with a suggestion
+  Catalog catalog(storage);       // owns the plan `now` points into
+  Item now = catalog.item(ref); // unknown plan, target or task: throws, with a suggestion
   auto found = storage.find_plan(ref.plan_id, known_at);
   if (!found || !(now.task ? found->plan.find_task(ref.target_id) != nullptr
                            : found->plan.find_target(ref.target_id) != nullptr))
