@@ -15,10 +15,6 @@ bool shares_org(const User& user, const std::vector<std::string>& orgs) {
   });
 }
 
-std::string orgs_text(const std::vector<std::string>& orgs) {
-  return orgs.empty() ? "no org" : joined(orgs, ", ");
-}
-
 // What the action needs, for the refusal.
 std::string needs(Action action, const Scope& scope) {
   switch (action) {
@@ -39,6 +35,10 @@ std::string needs(Action action, const Scope& scope) {
 }
 
 } // namespace
+
+std::string orgs_text(const std::vector<std::string>& orgs) {
+  return orgs.empty() ? "no org" : joined(orgs, ", ");
+}
 
 std::string what_role_may(Role role) {
   switch (role) {

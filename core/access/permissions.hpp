@@ -53,6 +53,9 @@ void require(const User& user, Action action, const Scope& scope = {});
 // What a role may do, in a few words (the second half of a refusal).
 std::string what_role_may(Role role);
 
+// Orgs as messages name them: "区科委, 区财政局", or "no org".
+std::string orgs_text(const std::vector<std::string>& orgs);
+
 // The role's name with its article, for messages: "an admin", "a leader".
 std::string role_with_article(Role role);
 

@@ -147,8 +147,8 @@ public:
         throw CellError("target",
                         fmt::format("{}/{} is written by officials of {}, and '{}' is an official "
                                     "of {}; leave its rows to them",
-                                    ref.plan_id, ref.target_id, orgs_text(item.orgs()), actor_,
-                                    orgs_text(user_->orgs)));
+                                    ref.plan_id, ref.target_id, access::orgs_text(item.orgs()),
+                                    actor_, access::orgs_text(user_->orgs)));
       }
       if (entry.recorded_by != actor_)
         throw CellError("recorded_by",
@@ -172,10 +172,6 @@ public:
   }
 
 private:
-  static std::string orgs_text(const std::vector<std::string>& orgs) {
-    return orgs.empty() ? "no org" : joined(orgs, ", ");
-  }
-
   std::string actor_;
   ApprovalLedger ledger_;
   std::optional<User> user_;

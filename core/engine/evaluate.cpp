@@ -32,18 +32,26 @@ public:
   // Drop from `entries` (of `plan`'s items) those not in an approved period.
   void keep_approved(const Plan& plan, std::vector<Entry>& entries) const {
     if (!approved_only_) return;
+    // The lead orgs of each item, found once (entries come by the thousand per plan).
+    std::unordered_map<std::string_view, const std::vector<std::string>*> leads;
+    for (const auto& t : plan.targets) leads.emplace(t.id, &t.responsible);
+    for (const auto& t : plan.tasks) leads.emplace(t.id, &t.responsible);
+    static const std::vector<std::string> none;
     entries.erase(std::remove_if(entries.begin(), entries.end(),
-                                 [&](const Entry& e) { return !approved(plan, e); }),
+                                 [&](const Entry& e) {
+                                   auto it = leads.find(e.target_id);
+                                   return !approved(plan.id, it == leads.end() ? none : *it->second, e);
+                                 }),
                   entries.end());
   }
 
-  // Add the flag to `flags` when one of `entries` (those in force) counted by `as_of` is not
-  // in an approved period.
-  void flag(const Plan& plan, const std::vector<Entry>& entries, Date as_of,
-            std::vector<assess::Flag>& flags) const {
+  // Add the flag to `flags` when one of `entries` (those in force of an item of `plan` led by
+  // `leads`) counted by `as_of` is not in an approved period.
+  void flag(const Plan& plan, const std::vector<std::string>& leads,
+            const std::vector<Entry>& entries, Date as_of, std::vector<assess::Flag>& flags) const {
     if (approved_only_ || !ledger_.in_use(plan.id)) return;
     for (const auto& e : entries)
-      if (e.period.end <= as_of && !approved(plan, e)) {
+      if (e.period.end <= as_of && !approved(plan.id, leads, e)) {
         if (std::find(flags.begin(), flags.end(), assess::Flag::unapproved) == flags.end())
           flags.push_back(assess::Flag::unapproved);
         return;
@@ -51,12 +59,9 @@ public:
   }
 
 private:
-  bool approved(const Plan& plan, const Entry& e) const {
-    static const std::vector<std::string> none;
-    const std::vector<std::string>* leads = &none;
-    if (const Target* t = plan.find_target(e.target_id)) leads = &t->responsible;
-    else if (const Task* k = plan.find_task(e.target_id)) leads = &k->responsible;
-    return ledger_.lock(plan.id, *leads, e.period) != nullptr;
+  bool approved(const std::string& plan_id, const std::vector<std::string>& leads,
+                const Entry& e) const {
+    return ledger_.lock(plan_id, leads, e.period) != nullptr;
   }
 
   ApprovalLedger ledger_;
@@ -99,12 +104,12 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
     // entries in force (corrections stay within their target). One read serves both.
     std::unordered_map<std::string, std::vector<Entry>> by_target;
     auto rows = storage.assessment_entries(id);
+    if (approval.applies(*plan)) approval.keep_approved(*plan, rows);
     for (auto run = rows.begin(); run != rows.end();) {
       auto end = std::find_if(run, rows.end(),
                               [&](const Entry& e) { return e.target_id != run->target_id; });
       std::vector<Entry> recorded(std::make_move_iterator(run), std::make_move_iterator(end));
       const std::string target_id = recorded.front().target_id;
-      if (approval.applies(*plan)) approval.keep_approved(*plan, recorded);
       by_target[target_id] = effective_entries(std::move(recorded), query.known_at);
       run = end;
     }
@@ -132,7 +137,7 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
       if (query.due_before && !(target.deadline < *query.due_before)) continue;
       assess::Context ctx{query.as_of, plan->cadence, thresholds_for(*plan, target)};
       auto result = assess::assess(target, entries_of(target.id), ctx, &links.linked(), id);
-      approval.flag(*plan, entries_of(target.id), query.as_of, result.flags);
+      approval.flag(*plan, target.responsible, entries_of(target.id), query.as_of, result.flags);
       const auto& only = query.only.targets;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
@@ -143,7 +148,7 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
       if (query.org && !task.involves(*query.org)) continue;
       if (query.due_before && !(task.deadline && *task.deadline < *query.due_before)) continue;
       auto result = assess::assess_task(task, entries_of(task.id), {query.as_of, plan->cadence, {}});
-      approval.flag(*plan, entries_of(task.id), query.as_of, result.flags);
+      approval.flag(*plan, task.responsible, entries_of(task.id), query.as_of, result.flags);
       const auto& only = query.only.tasks;
       if (!query.only.empty() && std::find(only.begin(), only.end(), result.status) == only.end())
         continue;
@@ -247,14 +252,14 @@ PlanDetail inspect_plan(storage::Storage& storage, const std::string& plan_id, D
   for (const auto& t : found.plan.targets) {
     p.targets.push_back(detail_of(found.plan, t, recorded, as_of, known_at, links.linked()));
     if (approval.applies(found.plan))
-      approval.flag(found.plan, effective_entries(p.targets.back().entries, known_at), as_of,
-                    p.targets.back().result.flags);
+      approval.flag(found.plan, t.responsible, effective_entries(p.targets.back().entries, known_at),
+                    as_of, p.targets.back().result.flags);
   }
   for (const auto& t : found.plan.tasks) {
     p.tasks.push_back(task_detail_of(found.plan, t, recorded, as_of, known_at));
     if (approval.applies(found.plan))
-      approval.flag(found.plan, effective_entries(p.tasks.back().entries, known_at), as_of,
-                    p.tasks.back().result.flags);
+      approval.flag(found.plan, t.responsible, effective_entries(p.tasks.back().entries, known_at),
+                    as_of, p.tasks.back().result.flags);
   }
   std::string data = found.document.dump();
   for (const auto& e : recorded) data += "\n" + e.hash;
