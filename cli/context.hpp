@@ -53,6 +53,7 @@ public:
   Timestamp now() const { return ctx_.now(); }
   std::string recorded_by() const;
   bool as_of_given() const { return !options_.as_of.empty(); }
+  bool by_given() const { return !options_.by.empty(); }
   // --color always|never, or auto: on a terminal unless NO_COLOR is set.
   bool color() const;
   // The --format value, checked against the formats this command offers.

@@ -1,5 +1,6 @@
 #pragma once
-// The error hierarchy of plantrack; the CLI maps each type to an exit code of SPEC §3.
+// The error hierarchy of plantrack; the CLI maps each type to an exit code of SPEC §3, the
+// server to an HTTP status of SPEC §6.
 
 #include <cstdint>
 #include <stdexcept>
@@ -31,6 +32,35 @@ private:
 class Conflict : public InputError {
 public:
   using InputError::InputError;
+};
+
+// A plan, item or entry that does not exist: exit 1, HTTP 404. The message says where to look.
+class NotFound : public InputError {
+public:
+  using InputError::InputError;
+};
+
+// A refusal (SPEC §5; exit 1, HTTP 403): one line naming the user, the role and what it may do.
+class PermissionDenied : public InputError {
+public:
+  using InputError::InputError;
+};
+
+// Not signed in, or a wrong name, password or token (HTTP 401; SPEC §6).
+class Unauthenticated : public InputError {
+public:
+  using InputError::InputError;
+};
+
+// Too many failed sign-ins (HTTP 429): try again after `retry_after` seconds.
+class TooManyAttempts : public InputError {
+public:
+  TooManyAttempts(const std::string& what, std::int64_t retry_after)
+      : InputError(what), retry_after_(retry_after) {}
+  std::int64_t retry_after() const { return retry_after_; }
+
+private:
+  std::int64_t retry_after_;
 };
 
 // The database or the machine failed us: exit 3.

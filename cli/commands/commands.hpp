@@ -37,6 +37,7 @@ void setup_backup(CLI::App& app, Registry& registry);   // plantrack backup --to
 void setup_reports(CLI::App& app, Registry& registry);  // plantrack reports list|verify
 void setup_scorecard(CLI::App& app, Registry& registry); // plantrack scorecard [PLAN...]
 void setup_user(CLI::App& app, Registry& registry);     // plantrack user add|list|disable, token create
+void setup_serve(CLI::App& app, Registry& registry);    // plantrack serve [--listen HOST:PORT]
 
 // Exit code 4 of SPEC §3: `status --check` found targets in trouble.
 struct CheckFailed {};

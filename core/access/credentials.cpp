@@ -53,9 +53,19 @@ bool password_matches(const std::string& hash, const std::string& password) {
 
 std::string new_token() {
   init_sodium();
+  return "pt_" + new_secret();
+}
+
+std::string new_secret() {
+  init_sodium();
   std::array<unsigned char, 32> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
-  return "pt_" + hex(bytes.data(), bytes.size());
+  return hex(bytes.data(), bytes.size());
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  init_sodium();
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string token_digest(const std::string& token) {

@@ -20,4 +20,10 @@ std::string new_token();
 // The SHA-256 of `token`, lowercase hex: what is stored and looked up.
 std::string token_digest(const std::string& token);
 
+// A new random secret: 64 hex digits from 32 random bytes (session ids, CSRF tokens).
+std::string new_secret();
+
+// Whether two secrets are equal, in time that does not depend on where they differ.
+bool same_secret(const std::string& a, const std::string& b);
+
 } // namespace plantrack::access

@@ -39,10 +39,7 @@ struct Scope {
 };
 
 // A refusal (exit 1, HTTP 403): one line naming the user, the role and what it may do.
-class PermissionDenied : public InputError {
-public:
-  using InputError::InputError;
-};
+using PermissionDenied = plantrack::PermissionDenied;
 
 // Whether `user` may do `action` in `scope`. A disabled user may do nothing.
 bool allowed(const User& user, Action action, const Scope& scope = {});

@@ -23,7 +23,7 @@ Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::
   require_reason(input, verb);
   auto original = storage.find_entry(input.replaces);
   if (!original)
-    throw InputError(fmt::format("no entry {}; see `plantrack entries` for the ids",
+    throw NotFound(fmt::format("no entry {}; see `plantrack entries` for the ids",
                                  input.replaces));
   // The latest version (storage checks again inside its transaction).
   auto all = storage.entries({original->plan_id, original->target_id});
@@ -38,9 +38,9 @@ Entry replaceable(storage::Storage& storage, const CorrectionInput& input, std::
 void require_latest_version(Version entry, Version latest, std::string_view verb) {
   if (latest.id != entry.id) {
     if (latest.action == Action::retract)
-      throw InputError(fmt::format("entry {} was retracted by entry {}; log a new entry instead",
+      throw Conflict(fmt::format("entry {} was retracted by entry {}; log a new entry instead",
                                    entry.id, latest.id));
-    throw InputError(fmt::format("entry {} was already corrected by entry {}; {} entry {}, its "
+    throw Conflict(fmt::format("entry {} was already corrected by entry {}; {} entry {}, its "
                                  "latest version",
                                  entry.id, latest.id, verb, latest.id));
   }

@@ -49,7 +49,7 @@ const Plan& Catalog::plan(const std::string& id) {
   if (!it->second) {
     auto ids = storage_.plan_ids();
     auto guess = suggest(id, ids);
-    throw InputError(fmt::format("unknown plan '{}'; {}", id,
+    throw NotFound(fmt::format("unknown plan '{}'; {}", id,
                                  guess.empty()
                                      ? "see `plantrack plan list` for the plans in this database"
                                      : fmt::format("did you mean '{}'?", guess)));
@@ -67,7 +67,7 @@ namespace {
     for (const auto& t : p.tasks) ids.push_back(t.id);
   auto guess = suggest(ref.target_id, ids);
   bool is_task = targets_only && p.find_task(ref.target_id);
-  throw InputError(fmt::format(
+  throw NotFound(fmt::format(
       "plan '{}' has no {} '{}'; {}", ref.plan_id, targets_only ? "target" : "target or task",
       ref.target_id,
       is_task ? fmt::format("'{}' is a task, which this command does not take", ref.target_id)

@@ -17,18 +17,21 @@ std::string action_label(Lang lang, ApprovalAction action) {
 
 } // namespace
 
+nlohmann::ordered_json approval_json(const Approval& a) {
+  return {{"id", a.id},
+          {"action", to_string(a.action)},
+          {"by", a.by},
+          {"at", format_timestamp(a.at)},
+          {"reason", a.reason},
+          {"entries_head", a.entries_head},
+          {"hash", a.hash}};
+}
+
 nlohmann::ordered_json approvals_json(const std::vector<engine::PeriodApproval>& periods) {
   auto out = nlohmann::ordered_json::array();
   for (const auto& p : periods) {
     auto actions = nlohmann::ordered_json::array();
-    for (const auto& a : p.actions)
-      actions.push_back({{"id", a.id},
-                         {"action", to_string(a.action)},
-                         {"by", a.by},
-                         {"at", format_timestamp(a.at)},
-                         {"reason", a.reason},
-                         {"entries_head", a.entries_head},
-                         {"hash", a.hash}});
+    for (const auto& a : p.actions) actions.push_back(approval_json(a));
     out.push_back({{"org", p.org},
                    {"period", p.period.text},
                    {"state", to_string(p.state)},

@@ -12,8 +12,10 @@
 
 namespace plantrack::report {
 
-// One object per (org, period): org, period, state, and its actions (action, by, at, reason,
-// the entry chain's head it covered, hash), oldest first.
+// One approval action: id, action, by, at, reason, the entry chain's head it covered, hash.
+nlohmann::ordered_json approval_json(const Approval& approval);
+// One object per (org, period): org, period, state, and its actions (approval_json), oldest
+// first.
 nlohmann::ordered_json approvals_json(const std::vector<engine::PeriodApproval>& periods);
 std::string approvals_table(const std::vector<engine::PeriodApproval>& periods, Lang lang);
 

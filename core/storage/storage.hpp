@@ -189,6 +189,12 @@ public:
   virtual void disable_user(const std::string& name, Timestamp at) = 0;
   // Store a token's digest; returns its id.
   virtual std::int64_t add_token(const ApiToken& token) = 0;
+  // The Argon2id hash stored for `name` (to check a password at sign-in), or nullopt for no
+  // such user. The only way a secret's hash leaves the storage.
+  virtual std::optional<std::string> password_hash(const std::string& name) = 0;
+  // The user of the token whose SHA-256 is `digest`, or nullopt when no token that is not
+  // revoked has it.
+  virtual std::optional<std::string> token_user(const std::string& digest) = 0;
 
   // Approval (SPEC §5). append_approval takes the write lock, refuses (InputError) when the
   // latest action on the approval's (plan, org, period) is no longer `expected_latest` (its id;

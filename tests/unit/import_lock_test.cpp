@@ -144,6 +144,12 @@ public:
     inner_.disable_user(name, at);
   }
   std::int64_t add_token(const ApiToken& token) override { return inner_.add_token(token); }
+  std::optional<std::string> password_hash(const std::string& name) override {
+    return inner_.password_hash(name);
+  }
+  std::optional<std::string> token_user(const std::string& digest) override {
+    return inner_.token_user(digest);
+  }
   void append_approval(Approval& approval, std::int64_t expected_latest) override {
     inner_.append_approval(approval, expected_latest);
   }

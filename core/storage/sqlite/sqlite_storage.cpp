@@ -516,6 +516,20 @@ public:
     return db_.getLastInsertRowid();
   }
 
+  std::optional<std::string> password_hash(const std::string& name) override {
+    SQLite::Statement q(db_, "SELECT password_hash FROM users WHERE name = ?");
+    q.bind(1, name);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+  }
+
+  std::optional<std::string> token_user(const std::string& digest) override {
+    SQLite::Statement q(db_, "SELECT user FROM api_tokens WHERE digest = ? AND revoked_at IS NULL");
+    q.bind(1, digest);
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+  }
+
   void append_approval(Approval& a, std::int64_t expected_latest) override {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement latest(db_, "SELECT COALESCE(MAX(id), 0) FROM approvals WHERE plan_id = ? "
