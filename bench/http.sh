@@ -55,7 +55,8 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 starts=0
 start_server() {
   starts=$((starts + 1))
-  pt serve --listen "127.0.0.1:$port" --threads "$threads" >>"$work/serve.log" 2>&1 &
+  # The program itself in the background (not a function: $! must be its pid).
+  "$plantrack" serve --listen "127.0.0.1:$port" --threads "$threads" >>"$work/serve.log" 2>&1 &
   server=$!
   for _ in $(seq 1 100); do
     # The line comes once the socket listens: connections queue from then on.

@@ -85,6 +85,12 @@ HttpServer::HttpServer(Api& api, ServeOptions options, std::function<void(const 
   auto* impl = impl_.get();
   int threads = std::max(1, options.threads);
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second
+  // server bind the same port and silently share its clients.
+  s.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   s.set_payload_max_length(options.max_body);
   s.set_read_timeout(options.timeout);
   s.set_write_timeout(options.timeout);

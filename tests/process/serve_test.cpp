@@ -105,6 +105,12 @@ protected:
 TEST_F(Serve, clients_write_at_once_and_sigterm_stops_cleanly_with_an_access_log) {
   int port = start();
   ASSERT_GT(port, 0);
+  // A second server on the same port is refused, not let in to share the clients.
+  auto second = cli({"serve", "--listen", "127.0.0.1:" + std::to_string(port)});
+  EXPECT_EQ(second.code, 1);
+  EXPECT_NE(second.err.find("cannot listen on 127.0.0.1:" + std::to_string(port)),
+            std::string::npos)
+      << second.err;
   constexpr int clients = 4, each = 25;
   std::mutex mutex;
   std::set<long> ids;
