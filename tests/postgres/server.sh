@@ -53,7 +53,12 @@ start() {
     user=$(id -un)
   fi
   echo "$user" >"$state/user"
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/plantrack-pg.XXXXXX")
+  # As root, in /tmp: the server's user must reach it, and root's TMPDIR may be private.
+  if [[ $(id -u) -eq 0 ]]; then
+    dir=$(mktemp -d /tmp/plantrack-pg.XXXXXX)
+  else
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/plantrack-pg.XXXXXX")
+  fi
   echo "$dir" >"$state/dir"
   [[ $(id -u) -eq 0 ]] && chown "$user" "$dir"
   chmod 700 "$dir"
