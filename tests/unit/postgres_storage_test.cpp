@@ -117,6 +117,24 @@ TEST_F(Postgres, the_owner_is_refused_too_by_the_triggers) {
   EXPECT_EQ(db->entries({}).size(), 1u);
 }
 
+TEST_F(Postgres, entries_removed_from_the_end_still_count_in_the_highest_id) {
+  std::vector<Entry> batch{patents("2017", 4000), patents("2018", 4400)};
+  db->append_entries(batch);
+  {
+    // Only the owner can get past the trigger, by disabling it.
+    pqxx::connection raw(database->owner_location());
+    pqxx::work tx(raw);
+    tx.exec("ALTER TABLE entries DISABLE TRIGGER entries_are_append_only_delete");
+    tx.exec("DELETE FROM entries WHERE id = 2");
+    tx.exec("ALTER TABLE entries ENABLE TRIGGER entries_are_append_only_delete");
+    tx.commit();
+  }
+  EXPECT_EQ(db->highest_entry_id(), 2);
+  EXPECT_TRUE(audit::verify_chain(db->entries({}), db->highest_entry_id()).broken);
+  std::vector<Entry> next{patents("2019", 4800)};
+  EXPECT_EQ(db->append_entries(next), std::vector<std::int64_t>{3}); // ids only grow
+}
+
 TEST_F(Postgres, writers_in_many_connections_append_to_one_linear_chain) {
   constexpr int writers = 4;
   constexpr int each = 25;

@@ -28,6 +28,10 @@ std::string double_text(double value);
 // an entry of import batch `batch` (0: none).
 void entry_params(const Entry& e, std::int64_t batch, std::vector<Param>& out);
 
+// The highest entry id ever handed out: the high-water mark of migration 001 (entries removed
+// from the end still count), or a higher id in the table.
+extern const char* const highest_entry_id_sql;
+
 // The columns entry_params fills, in order, and how many they are.
 extern const char* const entry_insert_columns;
 constexpr int entry_insert_count = 25;

@@ -50,9 +50,10 @@ void PgEntryWriter::begin() {
   tx_.emplace(session_.connection());
   session_.writing(&*tx_);
   Session::lock(*tx_);
-  auto head = tx_->exec("SELECT id, hash FROM entries ORDER BY id DESC LIMIT 1");
-  previous_ = head.empty() ? audit::genesis_hash : head[0][1].as<std::string>();
-  next_id_ = head.empty() ? 1 : head[0][0].as<std::int64_t>() + 1;
+  auto head = tx_->exec("SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
+  previous_ = head.empty() ? audit::genesis_hash : head[0][0].as<std::string>();
+  // As SQLite's AUTOINCREMENT: past the highest id ever handed out (migration 001).
+  next_id_ = tx_->exec(highest_entry_id_sql)[0][0].as<std::int64_t>() + 1;
   if (batch_ && batch_id_ == 0) {
     auto id = tx_->exec_params1("INSERT INTO import_batches (file, started_at, started_by) "
                                 "VALUES ($1, $2, $3) RETURNING id",

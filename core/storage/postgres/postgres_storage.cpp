@@ -299,7 +299,7 @@ public:
 
   std::int64_t highest_entry_id() override {
     return session_.read([&](pqxx::transaction_base& tx) {
-      return tx.exec("SELECT COALESCE(MAX(id), 0) FROM entries")[0][0].as<std::int64_t>();
+      return tx.exec(highest_entry_id_sql)[0][0].as<std::int64_t>();
     });
   }
 

@@ -24,9 +24,10 @@ auto guarded(F&& body) -> decltype(body()) {
   }
 }
 
-// A connection and the write transaction an EntryWriter holds on it, if any. libpqxx allows
-// one transaction at a time on a connection, and the engine reads (checks_version) while it
-// holds a writer, as it may on SQLite: such calls join the writer's transaction.
+// A connection and the write transaction open on it, if any. libpqxx allows one transaction at
+// a time on a connection, and the engine reads while it holds a writer (checks_version) or
+// inside archive_once (the report it produces), as it may on SQLite: such calls join the open
+// transaction.
 class Session {
 public:
   explicit Session(const std::string& url) : connection_(url) {
@@ -65,6 +66,8 @@ public:
     if (writing_) return body(*writing_);
     pqxx::work tx(connection_);
     lock(tx);
+    // What `body` calls back into (archive_once's report reads the store) joins this one.
+    Joined joined(*this, tx);
     if constexpr (std::is_void_v<decltype(body(tx))>) {
       body(tx);
       tx.commit();
@@ -80,6 +83,18 @@ public:
   void writing(pqxx::work* tx) { writing_ = tx; }
 
 private:
+  // Makes `tx` the transaction other calls join, for its scope.
+  class Joined {
+  public:
+    Joined(Session& session, pqxx::work& tx) : session_(session) { session_.writing_ = &tx; }
+    ~Joined() { session_.writing_ = nullptr; }
+    Joined(const Joined&) = delete;
+    Joined& operator=(const Joined&) = delete;
+
+  private:
+    Session& session_;
+  };
+
   pqxx::connection connection_;
   pqxx::work* writing_ = nullptr;
 };

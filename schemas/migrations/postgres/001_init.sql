@@ -60,6 +60,21 @@ CREATE TABLE entries (
 );
 
 CREATE INDEX entries_by_target ON entries(plan_id, target_id, period_end);
+
+-- The highest entry id ever handed out, as SQLite's sqlite_sequence keeps it: entries removed
+-- from the end of the chain (by whoever got past the triggers) still show in audit verify.
+-- Kept by a trigger that runs as the owner, so the connecting role needs no UPDATE on it.
+CREATE TABLE entries_high_water (highest BIGINT NOT NULL);
+INSERT INTO entries_high_water VALUES (0);
+CREATE FUNCTION plantrack_entries_high_water() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  UPDATE entries_high_water SET highest = GREATEST(highest, (SELECT MAX(id) FROM inserted));
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER entries_high_water AFTER INSERT ON entries REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_entries_high_water();
 CREATE UNIQUE INDEX entries_replaced_once ON entries(corrects) WHERE corrects IS NOT NULL;
 
 CREATE TRIGGER entries_are_append_only_update BEFORE UPDATE ON entries

@@ -6,7 +6,8 @@
 -- name is the DBA's choice (here: plantrack).
 
 GRANT SELECT ON plans, plan_revisions, targets, entries, schedules, reports, import_batches,
-  users, user_orgs, user_plans, api_tokens, approvals, refusals, schema_migrations TO plantrack;
+  users, user_orgs, user_plans, api_tokens, approvals, refusals, schema_migrations,
+  entries_high_water TO plantrack;
 GRANT INSERT ON plans, plan_revisions, targets, entries, schedules, reports, import_batches,
   users, user_orgs, user_plans, api_tokens, approvals, refusals TO plantrack;
 GRANT UPDATE (finished_at) ON import_batches TO plantrack;
