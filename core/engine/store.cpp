@@ -8,8 +8,14 @@
 
 namespace plantrack::engine {
 
+bool is_postgres_url(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
 std::unique_ptr<Store> open_store(const std::string& location, bool create) {
   namespace fs = std::filesystem;
+  // A server's database exists once a DBA made it (docs/postgres.md); init migrates it.
+  if (is_postgres_url(location)) return storage::open_postgres(location);
   if (location != ":memory:") {
     std::error_code ec;
     if (create) {

@@ -218,4 +218,10 @@ public:
 // thread at a time; threads open their own.
 std::unique_ptr<Storage> open_sqlite(const std::string& path);
 
+// Open a PostgreSQL database by its connection URL (postgresql://user@host/db, libpq's
+// syntax) and apply the migrations of schemas/migrations/postgres when the role may (a role
+// that may only read and append finds them applied by the owner). Throws StorageError when
+// it cannot connect. One connection, serving one thread at a time.
+std::unique_ptr<Storage> open_postgres(const std::string& url);
+
 } // namespace plantrack::storage

@@ -11,6 +11,7 @@
 #include "support/dates.hpp"
 #include "support/errors.hpp"
 #include "support/plan_files.hpp"
+#include "support/test_store.hpp"
 #include "support/text.hpp"
 
 #include <gtest/gtest.h>
@@ -150,7 +151,7 @@ protected:
   }
 
   const Timestamp now = support::at(2019, 6, 30, 8);
-  std::unique_ptr<storage::Storage> db = storage::open_sqlite(":memory:");
+  std::unique_ptr<storage::Storage> db = support::open_test_store();
 };
 
 // Ids 10 and 11 logged; 12 corrects 10 in 万元; 13 retracts 11; 14 corrects 12 again.
@@ -328,7 +329,7 @@ TEST_F(EntryImportHistory, an_exported_history_reads_back_as_the_same_entries) {
   auto first = db->entries({});
   std::string exported = entry_history_header();
   for (const auto& e : first) exported += entry_history_row(e);
-  auto other = storage::open_sqlite(":memory:");
+  auto other = support::open_test_store();
   auto loaded = planfile::load_plan(plan_yaml, "demo.yaml");
   other->import_plans({{loaded.plan, loaded.document}}, now, "tester", "");
   std::istringstream in(exported);

@@ -16,6 +16,7 @@
 #include "support/errors.hpp"
 #include "support/files.hpp"
 #include "support/plan_files.hpp"
+#include "support/test_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -229,10 +230,9 @@ protected:
             store.assessment_entries("demo-plan").size(), store.list_plans().at(0).entries};
   }
 
-  support::TempDir dir{"plantrack-import-lock"};
-  std::string path = (dir.path() / "db.sqlite").string();
-  std::unique_ptr<storage::Storage> db = storage::open_sqlite(path);
-  std::unique_ptr<storage::Storage> other = storage::open_sqlite(path); // another official
+  support::TestDatabase database; // a SQLite file, or a schema on PLANTRACK_TEST_POSTGRES
+  std::unique_ptr<storage::Storage> db = database.open();
+  std::unique_ptr<storage::Storage> other = database.open(); // another official
   const Timestamp now = support::at(2019, 6, 30, 8);
 };
 

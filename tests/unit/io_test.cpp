@@ -11,6 +11,7 @@
 #include "support/entry_csv.hpp"
 #include "support/errors.hpp"
 #include "support/plan_files.hpp"
+#include "support/test_store.hpp"
 #include "support/text.hpp"
 
 #include <gtest/gtest.h>
@@ -252,7 +253,7 @@ protected:
   }
 
   const Timestamp now = support::at(2019, 6, 30, 8);
-  std::unique_ptr<storage::Storage> db = storage::open_sqlite(":memory:");
+  std::unique_ptr<storage::Storage> db = support::open_test_store();
 };
 
 const std::string good_rows =

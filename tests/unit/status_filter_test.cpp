@@ -8,6 +8,7 @@
 #include "support/dates.hpp"
 #include "support/errors.hpp"
 #include "support/plan_files.hpp"
+#include "support/test_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -71,7 +72,7 @@ protected:
   }
 
   const Timestamp now = support::at(2019, 6, 30, 8);
-  std::unique_ptr<storage::Storage> db = storage::open_sqlite(":memory:");
+  std::unique_ptr<storage::Storage> db = support::open_test_store();
 };
 
 using Ids = std::vector<std::string>;

@@ -1,4 +1,6 @@
-// Storage tests on SQLite (SPEC §4): migrations, plan revisions, append-only entries.
+// Storage tests (SPEC §4): migrations, plan revisions, append-only entries. The AnyStorage
+// tests run on SQLite, and on PostgreSQL when PLANTRACK_TEST_POSTGRES names a server
+// (support/test_store.hpp); the SqliteStorageFile ones reach into the SQLite file itself.
 
 #include "errors.hpp"
 #include "model/units.hpp"
@@ -7,6 +9,7 @@
 #include "support/dates.hpp"
 #include "support/files.hpp"
 #include "support/plan_files.hpp"
+#include "support/test_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -50,19 +53,19 @@ Entry entry_for(const std::string& plan, const std::string& target, const std::s
   return e;
 }
 
-class SqliteStorage : public ::testing::Test {
+class AnyStorage : public ::testing::Test {
 protected:
-  std::unique_ptr<Storage> db = open_sqlite(":memory:");
+  std::unique_ptr<Storage> db = support::open_test_store();
 };
 
-TEST_F(SqliteStorage, migrate_is_idempotent) {
+TEST_F(AnyStorage, migrate_is_idempotent) {
   int first = db->migrate();
   int second = db->migrate();
   EXPECT_GE(first, 1);
   EXPECT_EQ(first, second);
 }
 
-TEST_F(SqliteStorage, import_creates_a_plan) {
+TEST_F(AnyStorage, import_creates_a_plan) {
   auto outcomes = db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   EXPECT_EQ(outcomes, std::vector<ImportOutcome>{ImportOutcome::created});
   auto found = db->find_plan("demo-plan");
@@ -82,7 +85,7 @@ TEST_F(SqliteStorage, import_creates_a_plan) {
   EXPECT_FALSE(db->find_plan("no-such-plan"));
 }
 
-TEST_F(SqliteStorage, reimport_of_the_same_document_is_unchanged) {
+TEST_F(AnyStorage, reimport_of_the_same_document_is_unchanged) {
   db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   auto outcomes =
       db->import_plans({plan_document("demo-plan")}, imported_at + hours(1), "other", "");
@@ -93,7 +96,7 @@ TEST_F(SqliteStorage, reimport_of_the_same_document_is_unchanged) {
   EXPECT_EQ(plans[0].imported_by, "tester");
 }
 
-TEST_F(SqliteStorage, changed_document_without_reason_is_refused_and_stores_nothing) {
+TEST_F(AnyStorage, changed_document_without_reason_is_refused_and_stores_nothing) {
   db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   EXPECT_THROW(db->import_plans({plan_document("demo-plan", "修订后的规划")},
                                 imported_at + hours(1), "tester", ""),
@@ -104,7 +107,7 @@ TEST_F(SqliteStorage, changed_document_without_reason_is_refused_and_stores_noth
   EXPECT_EQ(db->find_plan("demo-plan")->plan.title, "示例规划");
 }
 
-TEST_F(SqliteStorage, changed_document_with_reason_is_a_new_revision) {
+TEST_F(AnyStorage, changed_document_with_reason_is_a_new_revision) {
   db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   auto outcomes = db->import_plans({plan_document("demo-plan", "修订后的规划")},
                                    imported_at + hours(1), "reviser", "区政府调整了标题");
@@ -121,7 +124,7 @@ TEST_F(SqliteStorage, changed_document_with_reason_is_a_new_revision) {
   EXPECT_EQ(found->document["title"], "修订后的规划");
 }
 
-TEST_F(SqliteStorage, import_is_all_or_nothing) {
+TEST_F(AnyStorage, import_is_all_or_nothing) {
   db->import_plans({plan_document("old-plan")}, imported_at, "tester", "");
   // The second plan differs from its stored revision and no reason is given: the first,
   // new plan must not be stored either.
@@ -138,7 +141,7 @@ TEST_F(SqliteStorage, import_is_all_or_nothing) {
   EXPECT_THROW(db->append_entries(batch), StorageError);
 }
 
-TEST_F(SqliteStorage, append_entries_round_trips_every_field) {
+TEST_F(AnyStorage, append_entries_round_trips_every_field) {
   db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   Entry e;
   e.plan_id = "demo-plan";
@@ -197,7 +200,7 @@ TEST_F(SqliteStorage, append_entries_round_trips_every_field) {
   EXPECT_EQ(db->list_plans()[0].entries, 2);
 }
 
-TEST_F(SqliteStorage, value_keeps_full_double_precision) {
+TEST_F(AnyStorage, value_keeps_full_double_precision) {
   db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   std::vector<Entry> batch{entry_for("demo-plan", "patents", "2016", 0.1 + 0.2),
                            entry_for("demo-plan", "patents", "2017", -1e-300)};
@@ -208,7 +211,7 @@ TEST_F(SqliteStorage, value_keeps_full_double_precision) {
   EXPECT_EQ(stored[1].value, -1e-300);
 }
 
-TEST_F(SqliteStorage, entry_for_an_unknown_target_fails_and_appends_nothing) {
+TEST_F(AnyStorage, entry_for_an_unknown_target_fails_and_appends_nothing) {
   db->import_plans({plan_document("demo-plan")}, imported_at, "tester", "");
   std::vector<Entry> batch{entry_for("demo-plan", "patents", "2016", 3000),
                            entry_for("demo-plan", "no-such-target", "2016", 1),
@@ -221,7 +224,7 @@ TEST_F(SqliteStorage, entry_for_an_unknown_target_fails_and_appends_nothing) {
   EXPECT_EQ(db->entries({}).size(), 1u);
 }
 
-TEST_F(SqliteStorage, entries_filter_by_plan_and_target) {
+TEST_F(AnyStorage, entries_filter_by_plan_and_target) {
   db->import_plans({plan_document("plan-a"), plan_document("plan-b")}, imported_at, "tester", "");
   std::vector<Entry> batch{entry_for("plan-a", "patents", "2016", 1),
                            entry_for("plan-a", "exits", "2016", 2),

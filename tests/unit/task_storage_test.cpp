@@ -9,6 +9,7 @@
 #include "support/dates.hpp"
 #include "support/files.hpp"
 #include "support/plan_files.hpp"
+#include "support/test_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
@@ -103,7 +104,7 @@ TEST(TaskChain, state_evidence_and_step_are_covered_by_the_hash) {
 }
 
 TEST(TaskStorage, a_task_entry_reads_back_as_written) {
-  auto db = open_sqlite(":memory:");
+  auto db = support::open_test_store();
   db->import_plans({demo_plan()}, recorded, "tester", "");
   std::vector<Entry> batch{task_entry(), target_entry()};
   db->append_entries(batch);
