@@ -1,15 +1,18 @@
 #pragma once
 // Runs the plantrack CLI in-process with a fixed clock, a fixed user and a database in a
-// fresh temporary folder (ninja's VirtualFileSystem pattern, STYLE.md).
+// fresh temporary folder (ninja's VirtualFileSystem pattern, STYLE.md), or, when
+// PLANTRACK_TEST_POSTGRES names a server, a fresh schema there (support/test_store.hpp).
 
 #include "app.hpp"
 #include "support/dates.hpp"
 #include "support/files.hpp"
+#include "support/test_store.hpp"
 
 #include <date/date.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -70,7 +73,9 @@ public:
 
 private:
   support::TempDir dir_{"plantrack-e2e"};
-  std::string db_ = (dir_.path() / "plantrack.db").string();
+  std::unique_ptr<support::TestDatabase> server_ =
+      support::test_postgres_url().empty() ? nullptr : std::make_unique<support::TestDatabase>();
+  std::string db_ = server_ ? server_->location() : (dir_.path() / "plantrack.db").string();
 };
 
 inline std::string fixture(const std::string& relative) {

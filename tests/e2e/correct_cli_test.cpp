@@ -4,6 +4,7 @@
 
 #include "audited.hpp"
 #include "errors.hpp"
+#include "engine/store.hpp"
 #include "storage/storage.hpp"
 
 #include <nlohmann/json.hpp>
@@ -141,7 +142,7 @@ TEST_F(Audited, storage_refuses_a_correction_of_an_entry_replaced_meanwhile) {
   ok({"correct", "1", "2.6", "--reason", "年报修订"});
   auto before = snapshot();
   {
-    auto storage = plantrack::storage::open_sqlite(cli.db());
+    auto storage = plantrack::engine::open_store(cli.db());
     plantrack::Entry stale = *storage->find_entry(1);
     stale.action = plantrack::Action::correct;
     stale.corrects = 1;

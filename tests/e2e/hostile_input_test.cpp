@@ -7,6 +7,7 @@
 
 #include "cli_harness.hpp"
 #include "model/units.hpp"
+#include "engine/store.hpp"
 #include "storage/storage.hpp"
 #include "support/plan_files.hpp"
 
@@ -242,7 +243,7 @@ protected:
   }
 
   std::unique_ptr<plantrack::storage::Storage> storage() {
-    return plantrack::storage::open_sqlite(cli.db());
+    return plantrack::engine::open_store(cli.db());
   }
 
   Snapshot snapshot() {

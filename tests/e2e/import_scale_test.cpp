@@ -4,6 +4,7 @@
 
 #include "cli_harness.hpp"
 
+#include "engine/store.hpp"
 #include "storage/storage.hpp"
 #include "support/child_process.hpp"
 #include "support/entry_csv.hpp"
@@ -57,7 +58,7 @@ struct ImportScale : ::testing::Test {
     ASSERT_EQ(r.code, 0) << r.err;
   }
   std::int64_t stored_entries() {
-    return plantrack::storage::open_sqlite(cli.db())->highest_entry_id();
+    return plantrack::engine::open_store(cli.db())->highest_entry_id();
   }
   // Write a CSV of `rows` good rows (header first) and return its path.
   std::string good_file(const std::string& name, int rows) {
@@ -160,7 +161,7 @@ TEST_F(ImportScale, dry_run_checks_every_row_and_writes_nothing) {
   auto imported = cli.run({"import", path});
   EXPECT_EQ(imported.code, 0) << imported.err;
   EXPECT_EQ(imported.out, path + ": imported 3000 entries (ids 1..3000)\n");
-  EXPECT_EQ(plantrack::storage::open_sqlite(cli.db())->entries({"scale", "share"}).size(), 3000u);
+  EXPECT_EQ(plantrack::engine::open_store(cli.db())->entries({"scale", "share"}).size(), 3000u);
   EXPECT_EQ(cli.run({"audit", "verify"}).code, 0);
 }
 
@@ -205,7 +206,7 @@ TEST_F(ImportScale, memory_does_not_grow_with_the_file) {
   long large_kib = peak_kib_of({plantrack.string(), "--db", other.db(), "import", large});
   ASSERT_GT(small_kib, 0);
   ASSERT_GT(large_kib, 0);
-  EXPECT_EQ(plantrack::storage::open_sqlite(other.db())->highest_entry_id(), 200000);
+  EXPECT_EQ(plantrack::engine::open_store(other.db())->highest_entry_id(), 200000);
   // Holding the 180,000 extra rows would take well over 50 MiB; streaming them takes none.
   EXPECT_LT(large_kib - small_kib, 16 * 1024)
       << "20,000 rows peaked at " << small_kib << " KiB, 200,000 rows at " << large_kib << " KiB";
