@@ -69,7 +69,7 @@ start_server
 trap 'kill $server 2>/dev/null || true' EXIT
 
 echo "machine: $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "store: $db; $clients clients for ${seconds}s; serve --threads $threads${kill_at:+; SIGKILL at ${kill_at}s}"
+echo "store: $(sed -E 's#(://[^:/@]*):[^@]*@#\1:***@#' <<<"$db"); $clients clients for ${seconds}s; serve --threads $threads${kill_at:+; SIGKILL at ${kill_at}s}"
 "$load" --port "$port" --token "$token" --ref "$refs" --clients "$clients" --seconds "$seconds" \
   > "$work/result.json" &
 loader=$!
