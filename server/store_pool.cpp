@@ -4,8 +4,7 @@ namespace plantrack::server {
 
 StorePool::StorePool(std::string location, size_t keep)
     : location_(std::move(location)), keep_(keep),
-      serialize_writes_(location_.rfind("postgresql://", 0) != 0 &&
-                        location_.rfind("postgres://", 0) != 0) {}
+      serialize_writes_(!engine::is_postgres_url(location_)) {}
 
 std::unique_lock<std::mutex> StorePool::write_turn() {
   return serialize_writes_ ? std::unique_lock<std::mutex>(writes_) : std::unique_lock<std::mutex>();
