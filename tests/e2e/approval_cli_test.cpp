@@ -14,31 +14,7 @@ using plantrack::testing::Result;
 
 namespace {
 
-// Patents led by 区科委 (supported by 区财政局), exits led by 区经信局 (test data).
-const std::string plan = plantrack::support::test_plan_header("appr", "审核示例") + R"(  - id: patents
-    title: 年专利申请量
-    goal: g
-    kind: flow
-    per: year
-    unit: 件
-    rule: at_least
-    value: 5000
-    deadline: 2020-12-31
-    responsible: [区科委]
-    support: [区财政局]
-    source: "年专利申请量达到5000件"
-  - id: exits
-    title: 淘汰退出企业
-    goal: g
-    kind: cumulative
-    unit: 家
-    rule: at_least
-    value: 53
-    deadline: 2020-12-31
-    baseline: {value: 0, date: 2015-12-31}
-    responsible: [区经信局]
-    source: "淘汰退出企业53家"
-)";
+const std::string plan = plantrack::support::two_org_plan("appr", "审核示例");
 
 class Approval : public ::testing::Test {
 protected:

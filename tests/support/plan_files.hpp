@@ -37,6 +37,35 @@ targets:
 )" + targets;
 }
 
+// A plan `id` of two targets with orgs, for accounts and approval: patents led by 区科委
+// (supported by 区财政局), exits led by 区经信局 (test data).
+inline std::string two_org_plan(const std::string& id, const std::string& title) {
+  return test_plan_header(id, title) + R"(  - id: patents
+    title: 年专利申请量
+    goal: g
+    kind: flow
+    per: year
+    unit: 件
+    rule: at_least
+    value: 5000
+    deadline: 2020-12-31
+    responsible: [区科委]
+    support: [区财政局]
+    source: "年专利申请量达到5000件"
+  - id: exits
+    title: 淘汰退出企业
+    goal: g
+    kind: cumulative
+    unit: 家
+    rule: at_least
+    value: 53
+    deadline: 2020-12-31
+    baseline: {value: 0, date: 2015-12-31}
+    responsible: [区经信局]
+    source: "淘汰退出企业53家"
+)";
+}
+
 // Patent applications, a yearly flow of at least 5000 件 by 2020 (goal growth).
 inline const std::string sample_patents_target = R"(  - id: patents
     title: 年专利申请量
