@@ -31,10 +31,6 @@ constexpr std::string_view finished_only =
     " AND (batch IS NULL OR batch NOT IN (SELECT id FROM import_batches WHERE finished_at IS "
     "NULL))";
 
-// The time now as SQLite's strftime('%Y-%m-%dT%H:%M:%SZ','now') writes it.
-constexpr const char* now_text =
-    "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
-
 Timestamp timestamp_of(const pqxx::field& field) {
   if (auto t = try_parse_timestamp(field.c_str())) return *t;
   throw StorageError(fmt::format("the database holds a malformed timestamp '{}'", field.c_str()));
@@ -77,9 +73,9 @@ public:
       for (const auto& m : migrations) {
         if (m.version <= current) continue;
         tx.exec(m.sql);
-        tx.exec_params(fmt::format("INSERT INTO schema_migrations (version, name, applied_at) "
-                                   "VALUES ($1, $2, {})",
-                                   now_text),
+        // applied_at as SQLite's strftime('%Y-%m-%dT%H:%M:%SZ','now') writes it.
+        tx.exec_params("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, "
+                       "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
                        m.version, std::string(m.name));
         current = m.version;
       }
