@@ -1,6 +1,7 @@
 #include "context.hpp"
 
 #include "errors.hpp"
+#include "model/text.hpp"
 
 #include <fmt/format.h>
 
@@ -51,7 +52,16 @@ Timestamp Session::known_at() const {
                                options_.known_at));
 }
 
-std::string Session::recorded_by() const {
+std::string Session::recorded_by() {
+  // Against PostgreSQL the server has authenticated the role, and that role is who acts.
+  if (engine::is_postgres_url(db_path())) {
+    if (!options_.by.empty())
+      throw InputError(fmt::format("--by is refused against PostgreSQL: you act as the database "
+                                   "role you connect as; remove --by '{}', or put that role's "
+                                   "name in the URL (postgresql://ROLE@HOST/DB)",
+                                   excerpt(options_.by)));
+    if (auto role = store().connected_role()) return role->name;
+  }
   if (!options_.by.empty()) return options_.by;
   if (auto user = env("PLANTRACK_USER"); !user.empty()) return user;
   if (!ctx_.login_name.empty()) return ctx_.login_name;

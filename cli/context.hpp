@@ -51,7 +51,9 @@ public:
   Date as_of() const;
   Timestamp known_at() const;
   Timestamp now() const { return ctx_.now(); }
-  std::string recorded_by() const;
+  // Who acts: --by, else $PLANTRACK_USER, else the login name; against PostgreSQL the role
+  // connected as (SPEC §5), and --by is refused.
+  std::string recorded_by();
   bool as_of_given() const { return !options_.as_of.empty(); }
   bool by_given() const { return !options_.by.empty(); }
   // --color always|never, or auto: on a terminal unless NO_COLOR is set.

@@ -29,14 +29,8 @@ std::set<std::string> orgs_named(storage::Storage& storage) {
   for (const auto& id : storage.plan_ids()) {
     auto plan = storage.find_plan(id);
     if (!plan) continue;
-    auto add = [&](const auto& items) {
-      for (const auto& item : items) {
-        orgs.insert(item.responsible.begin(), item.responsible.end());
-        orgs.insert(item.support.begin(), item.support.end());
-      }
-    };
-    add(plan->plan.targets);
-    add(plan->plan.tasks);
+    auto named = plan->plan.orgs();
+    orgs.insert(named.begin(), named.end());
   }
   return orgs;
 }
@@ -55,6 +49,15 @@ void add_user(storage::Storage& storage, const std::string& actor, const NewUser
     throw InputError(fmt::format("the first user of a database must be an admin, who then adds "
                                  "the others; add '{}' with --role admin, or add an admin first",
                                  input.name));
+  // On PostgreSQL the first user is added by the schema's owner (or a superuser); on a file, by
+  // whoever may write it.
+  auto connected = storage.connected_role();
+  if (first && connected && !connected->admin)
+    refuse(storage, actor, access::Action::manage_users,
+           fmt::format("the first user of a PostgreSQL database is added by the role that owns "
+                       "its schema, and '{}' does not; connect as the owner (or a superuser)",
+                       excerpt(actor)),
+           now);
   if (!first) authorize(storage, actor, access::Action::manage_users, {}, now);
   if (*role == Role::official && input.orgs.empty())
     throw InputError(fmt::format("an official belongs to at least one org; add --org ORG, an org "

@@ -92,6 +92,9 @@ public:
   std::optional<std::string> token_user(const std::string& digest) override {
     return Errors::run([&] { return inner_->token_user(digest); });
   }
+  std::optional<ConnectedRole> connected_role() override {
+    return Errors::run([&] { return inner_->connected_role(); });
+  }
   void append_approval(Approval& approval, std::int64_t expected_latest) override {
     Errors::run([&] { inner_->append_approval(approval, expected_latest); });
   }

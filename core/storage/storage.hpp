@@ -108,6 +108,12 @@ struct EntryFilter {
   bool unfinished = false;
 };
 
+// The database role a PostgreSQL store is connected as (SPEC §5).
+struct ConnectedRole {
+  std::string name;
+  bool admin = false; // owns the schema of plantrack's tables, or is a superuser
+};
+
 class Storage {
 public:
   virtual ~Storage() = default;
@@ -195,6 +201,10 @@ public:
   // The user of the token whose SHA-256 is `digest`, or nullopt when no token that is not
   // revoked has it.
   virtual std::optional<std::string> token_user(const std::string& digest) = 0;
+  // Who the server behind the store says is connected (SPEC §5): on PostgreSQL the role
+  // (current_user), an admin when it owns the schema the tables are in or is a superuser;
+  // nullopt for a SQLite file, which has no roles and trusts the login.
+  virtual std::optional<ConnectedRole> connected_role() = 0;
 
   // Approval (SPEC §5). append_approval takes the write lock, refuses (InputError) when the
   // latest action on the approval's (plan, org, period) is no longer `expected_latest` (its id;

@@ -101,8 +101,8 @@ TEST_F(Accounts, only_an_admin_adds_users_and_the_refusal_names_the_role) {
   auto stranger = add("nobody", {"赵六", "--role", "leader"});
   EXPECT_EQ(stranger.code, 1);
   EXPECT_EQ(stranger.err, "plantrack: error: 'nobody' has no account in this database, and only its users "
-                          "change it; act as one (from the command line, --by NAME; see `plantrack "
-                          "user list`)\n");
+                          "change it; act as one (on a file --by NAME, on PostgreSQL connect as "
+                          "that role; see `plantrack user list`)\n");
   EXPECT_EQ(nlohmann::json::parse(cli.run({"user", "list", "--format", "json"}).out).size(), 2u);
 }
 

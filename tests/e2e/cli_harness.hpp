@@ -8,9 +8,11 @@
 #include "support/files.hpp"
 #include "support/test_store.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <date/date.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <sstream>
@@ -28,11 +30,26 @@ struct Result {
 class Cli {
 public:
   const std::string& db() const { return db_; }
+  // The PostgreSQL database the CLI runs on, or nullptr on SQLite.
+  const support::TestDatabase* postgres() const {
+    return server_ && server_->postgres() ? server_.get() : nullptr;
+  }
   std::filesystem::path dir() const { return dir_.path(); }
 
-  // Run `plantrack --db DB args...`.
+  // Run `plantrack --db DB args...`. On PostgreSQL, where the CLI is the role it connects as
+  // and refuses --by (SPEC §5), as the role named by --by, else $PLANTRACK_USER, else the login.
   Result run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"plantrack", "--db", db_});
+    std::string db = db_;
+    if (server_ && server_->postgres()) {
+      auto user = env.count("PLANTRACK_USER") ? env.at("PLANTRACK_USER") : login_name;
+      if (auto by = std::find(args.begin(), args.end(), "--by");
+          by != args.end() && by + 1 != args.end()) {
+        user = *(by + 1);
+        args.erase(by, by + 2);
+      }
+      db = server_->location_as(user);
+    }
+    args.insert(args.begin(), {"plantrack", "--db", db});
     return run_raw(args);
   }
 
@@ -43,12 +60,33 @@ public:
     std::ostringstream out, err;
     const Timestamp clock = now;
     std::istringstream in(input);
-    cli::Context ctx{out, err, [clock] { return clock; }, env, "login-user", terminal, &in};
+    cli::Context ctx{out, err, [clock] { return clock; }, env, login_name, terminal, &in};
     Result r;
     r.code = cli::run(static_cast<int>(argv.size()), argv.data(), ctx);
     r.out = out.str();
     r.err = err.str();
     return r;
+  }
+
+  // Run one SQL statement on the database as its owner (SQLite: the file; PostgreSQL: the
+  // role that migrated the schema), as a test that tampers with it does. Throws on failure.
+  void sql(const std::string& statement) {
+    if (postgres()) {
+      pqxx::connection owner(server_->owner_location());
+      pqxx::nontransaction(owner).exec(statement);
+    } else {
+      SQLite::Database db(db_, SQLite::OPEN_READWRITE);
+      db.exec(statement);
+    }
+  }
+  // The number of rows in `table`.
+  long count(const std::string& table) {
+    if (postgres()) {
+      pqxx::connection owner(server_->owner_location());
+      return pqxx::nontransaction(owner).exec("SELECT COUNT(*) FROM " + table)[0][0].as<long>();
+    }
+    SQLite::Database db(db_, SQLite::OPEN_READONLY);
+    return db.execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
   }
 
   // Write `text` to a file in the temporary folder and return its path.
@@ -70,6 +108,7 @@ public:
   std::string input;     // what the CLI reads on standard input (--password-stdin)
 
   std::map<std::string, std::string> env{{"PLANTRACK_USER", "tester"}, {"LANG", "C.UTF-8"}};
+  std::string login_name = "login-user"; // the account's name the CLI falls back to
 
 private:
   support::TempDir dir_{"plantrack-e2e"};

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # restore_drill.sh PLANTRACK: the PostgreSQL restore drill of docs/postgres.md, run against the
 # throwaway server (run.sh sets PLANTRACK_TEST_POSTGRES*): in a database of its own, plantrack
-# logs entries (an import and a log) and approval actions as the least-privileged role;
+# logs entries (an import and a log) and approval actions as the least-privileged role and
+# roles that are its members;
 # pg_dump -Fc copies it, pg_restore puts the copy into a fresh database, and plantrack opened
 # on the copy verifies both hash chains (audit verify) and shows the same entries, approvals
 # and status. Both databases are dropped at the end.
@@ -51,13 +52,26 @@ psql_owner -c "CREATE DATABASE $source_db" -c "CREATE DATABASE $copy_db"
 check "the owner migrated the database and granted the connecting role"
 
 pt() { "$plantrack" --db "$app_source" --as-of 2020-06-30 "$@"; }
+# Against PostgreSQL the CLI is the role it connects as (SPEC §5): 王五 and 李四 are roles.
+as() { # ROLE URL ARGS...: plantrack as login role ROLE on database URL
+  local role=$1 url=$2
+  shift 2
+  "$plantrack" --db "$(url_of "$(bash tests/postgres/role_url.sh "$PLANTRACK_TEST_POSTGRES" \
+    "${PLANTRACK_TEST_POSTGRES_APP:?}" "$role")" "${url##*/}")" --as-of 2020-06-30 "$@"
+}
 pt plan import fixtures/plans/tongzhou-st-2020.yaml >/dev/null || fail "plan import"
 pt import fixtures/entries/tongzhou-st-2020.csv >/dev/null || fail "entry import"
-pt --by 王五 log tongzhou-st-2020/patent-applications 4400 件 --period 2018 \
+as 王五 "$app_source" log tongzhou-st-2020/patent-applications 4400 件 --period 2018 \
   --source "2018年统计年报" >/dev/null || fail "log"
-pt --by 王五 submit tongzhou-st-2020 --org 区科委 --period 2019 >/dev/null || fail "submit"
-pt --by 李四 approve tongzhou-st-2020 --org 区科委 --period 2019 >/dev/null || fail "approve"
-check "entries and approval actions logged as the connecting role"
+as 王五 "$app_source" submit tongzhou-st-2020 --org 区科委 --period 2019 >/dev/null || fail "submit"
+as 李四 "$app_source" approve tongzhou-st-2020 --org 区科委 --period 2019 >/dev/null ||
+  fail "approve"
+[[ $(pt entries tongzhou-st-2020/patent-applications --format csv | tail -1) == *王五* ]] ||
+  fail "the entry logged as role 王五 is not recorded by 王五"
+if pt --by 王五 log tongzhou-st-2020/patent-applications 1 件 --period 2017 2>/dev/null; then
+  fail "--by was taken against PostgreSQL"
+fi
+check "entries and approval actions logged as roles, recorded by their names; --by refused"
 
 "$bin/pg_dump" -Fc -f "$work/plantrack.dump" "$owner_source" || fail "pg_dump"
 "$bin/pg_restore" --exit-on-error -d "$owner_copy" "$work/plantrack.dump" || fail "pg_restore"
@@ -81,7 +95,7 @@ for view in "entries tongzhou-st-2020 --format csv" "approvals tongzhou-st-2020"
   check "\`$view\` is the same on the copy ($(wc -l <"$work/copy.out") lines)"
 done
 # The copy kept the grants: the connecting role may append there, and not change history.
-copy --by 王五 log tongzhou-st-2020/patent-applications 4500 件 --period 2020 >/dev/null ||
+as 王五 "$app_copy" log tongzhou-st-2020/patent-applications 4500 件 --period 2020 >/dev/null ||
   fail "log on the copy"
 if "$bin/psql" -X -q "$app_copy" -c "DELETE FROM entries" >/dev/null 2>&1; then
   fail "the connecting role deleted entries on the copy"

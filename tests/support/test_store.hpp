@@ -16,10 +16,12 @@
 #include <pqxx/pqxx>
 
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -92,6 +94,53 @@ public:
 inline ::testing::Environment* const drop_schemas =
     ::testing::AddGlobalTestEnvironment(new DropSchemas);
 
+// postgresql://USER:PASSWORD@REST split at its user and password.
+struct UrlParts {
+  std::string scheme, user, password, rest;
+};
+inline UrlParts split_url(const std::string& url) {
+  auto user_at = url.find("://") + 3;
+  auto at = url.find('@', user_at);
+  auto colon = url.find(':', user_at);
+  return {url.substr(0, user_at), url.substr(user_at, colon - user_at),
+          url.substr(colon + 1, at - colon - 1), url.substr(at)};
+}
+
+inline std::string percent_encoded(const std::string& text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+// The URL of login role `name`, a member of the least-privileged role (so it has its grants)
+// with its password; the owner makes it the first time any test program asks.
+inline std::string role_url(const std::string& name) {
+  static std::mutex mutex;
+  static std::set<std::string> made;
+  auto app = split_url(app_url());
+  std::lock_guard<std::mutex> hold(mutex);
+  if (!made.count(name)) {
+    pqxx::connection owner(test_postgres_url());
+    pqxx::work tx(owner);
+    tx.exec("SELECT pg_advisory_xact_lock(7215)"); // test programs run side by side
+    if (tx.exec_params("SELECT 1 FROM pg_roles WHERE rolname = $1", name).empty())
+      tx.exec("CREATE ROLE " + owner.quote_name(name) + " LOGIN PASSWORD " +
+              owner.quote(app.password) + " IN ROLE " + owner.quote_name(app.user));
+    tx.commit();
+    made.insert(name);
+  }
+  return app.scheme + percent_encoded(name) + ":" + app.password + app.rest;
+}
+
 inline std::string read_grants() {
   std::ifstream in(std::string(PLANTRACK_SOURCE_DIR) + "/schemas/migrations/postgres/grants.sql");
   std::stringstream text;
@@ -110,7 +159,7 @@ public:
       location_ = (dir_->path() / "test.db").string();
       return;
     }
-    auto schema = detail::Schemas::instance().make();
+    auto schema = schema_ = detail::Schemas::instance().make();
     const std::string owner = detail::with_schema(test_postgres_url(), schema);
     storage::open_postgres(owner); // the owner migrates
     location_ = owner_location_ = owner;
@@ -131,6 +180,12 @@ public:
   }
 
   bool postgres() const { return !dir_; }
+  // PostgreSQL: what `--db` takes to act as `name` (SPEC §5: the CLI is the role it connects
+  // as): a login role of that name, a member of the least-privileged role, made once.
+  std::string location_as(const std::string& name) const {
+    if (!postgres() || detail::app_url().empty()) return location_;
+    return detail::with_schema(detail::role_url(name), schema_);
+  }
   // What `--db` takes to open it.
   const std::string& location() const { return location_; }
   // PostgreSQL: the URL of the role that made the schema and migrated it.
@@ -144,6 +199,7 @@ private:
   std::unique_ptr<TempDir> dir_; // SQLite's file
   std::string location_;
   std::string owner_location_;
+  std::string schema_;
 };
 
 // A store for one test with one connection: SQLite's ":memory:", or a fresh schema on the

@@ -151,6 +151,9 @@ public:
   std::optional<std::string> token_user(const std::string& digest) override {
     return inner_.token_user(digest);
   }
+  std::optional<storage::ConnectedRole> connected_role() override {
+    return inner_.connected_role();
+  }
   void append_approval(Approval& approval, std::int64_t expected_latest) override {
     inner_.append_approval(approval, expected_latest);
   }

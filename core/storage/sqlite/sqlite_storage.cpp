@@ -530,6 +530,8 @@ public:
     return q.getColumn(0).getString();
   }
 
+  std::optional<ConnectedRole> connected_role() override { return std::nullopt; }
+
   void append_approval(Approval& a, std::int64_t expected_latest) override {
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement latest(db_, "SELECT COALESCE(MAX(id), 0) FROM approvals WHERE plan_id = ? "
