@@ -4,9 +4,12 @@
 # loopback port, and bench/http_load.cpp's clients writing for SECONDS; then `audit verify`.
 # With --kill-at S the server is killed (SIGKILL) S seconds in and restarted on the same
 # port: the clients reconnect by themselves, and no acknowledged write may be missing. Exits 1
-# when a write answered 201 is missing or the chain does not verify.
+# when a write answered 201 is missing or the chain does not verify. With --at S --run CMD,
+# CMD runs S seconds in, e.g. a restart of the PostgreSQL server under the load:
+#   --at 8 --run 'bash tests/postgres/server.sh restart STATE'
 #
 #   bench/http.sh [--db URL_OR_FILE] [--clients 32] [--seconds 60] [--threads 32] [--kill-at S]
+#                 [--at S --run CMD]
 #
 # Builds nothing: it runs $PLANTRACK (default build/cli/plantrack) and $HTTP_LOAD (default
 # build/bench/plantrack-http-load). Work files go to $BENCH_DIR (default /tmp/plantrack-bench).
@@ -18,7 +21,7 @@ for tool in "$plantrack" "$load"; do
   [[ -x "$tool" ]] || { echo "bench: error: no program at '$tool'; build first (see README)" >&2; exit 1; }
 done
 work=${BENCH_DIR:-/tmp/plantrack-bench}/http
-db="" clients=32 seconds=60 threads=32 kill_at=""
+db="" clients=32 seconds=60 threads=32 kill_at="" run_at="" run=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --db) db=$2; shift 2 ;;
@@ -26,6 +29,8 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
     --kill-at) kill_at=$2; shift 2 ;;
+    --at) run_at=$2; shift 2 ;;
+    --run) run=$2; shift 2 ;;
     *) echo "bench: error: unknown option '$1'; see the comment at the top of bench/http.sh" >&2; exit 2 ;;
   esac
 done
@@ -43,12 +48,23 @@ pt() { "$plantrack" "$@"; }
     printf '  - {id: t%d, title: 指标%d, goal: g, kind: level, unit: 家, rule: at_least, value: 100, deadline: 2020-12-31, responsible: [区科委], source: "示例数据"}\n' "$i" "$i"
   done
 } > "$work/load.yaml"
+# Who acts: on a file --by names them; against PostgreSQL the CLI is the role it connects as
+# (SPEC §5): the URL's role, which owns the schema, acts as admin, and the auditor 孙八 is a
+# login role made a member of it (tests/postgres/role_url.sh; the URL's role needs CREATEROLE).
+as() { # NAME ARGS...
+  local who=$1
+  shift
+  if [[ $db != postgres* ]]; then pt --by "$who" "$@"
+  elif [[ $who == admin ]]; then pt "$@"
+  else pt --db "$(bash tests/postgres/role_url.sh "$db" "$db" "$who")" "$@"
+  fi
+}
 pt init >/dev/null
-pt --by bench plan import "$work/load.yaml" >/dev/null
-printf 'bench-password\n' | pt --by bench user add admin --role admin --password-stdin >/dev/null
-printf 'bench-password\n' | pt --by admin user add 王五 --role official --org 区科委 --password-stdin >/dev/null
-printf 'bench-password\n' | pt --by admin user add 孙八 --role auditor --password-stdin >/dev/null
-token=$(pt --by admin token create --user 王五 | grep -o 'pt_[0-9a-f]*')
+as admin plan import "$work/load.yaml" >/dev/null
+printf 'bench-password\n' | as admin user add admin --role admin --password-stdin >/dev/null
+printf 'bench-password\n' | as admin user add 王五 --role official --org 区科委 --password-stdin >/dev/null
+printf 'bench-password\n' | as admin user add 孙八 --role auditor --password-stdin >/dev/null
+token=$(as admin token create --user 王五 | grep -o 'pt_[0-9a-f]*')
 refs=$(seq -s, -f 'load/t%g' 1 32)
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -69,20 +85,25 @@ start_server
 trap 'kill $server 2>/dev/null || true' EXIT
 
 echo "machine: $(nproc) cpus, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "store: $(sed -E 's#(://[^:/@]*):[^@]*@#\1:***@#' <<<"$db"); $clients clients for ${seconds}s; serve --threads $threads${kill_at:+; SIGKILL at ${kill_at}s}"
+echo "store: $(sed -E 's#(://[^:/@]*):[^@]*@#\1:***@#' <<<"$db"); $clients clients for ${seconds}s; serve --threads $threads${kill_at:+; SIGKILL at ${kill_at}s}${run_at:+; at ${run_at}s: $run}"
 "$load" --port "$port" --token "$token" --ref "$refs" --clients "$clients" --seconds "$seconds" \
   > "$work/result.json" &
 loader=$!
+status=0
+if [[ -n "$run_at" ]]; then
+  sleep "$run_at"
+  echo "at ${run_at}s: $run"
+  bash -c "$run" || { echo "bench: error: '$run' failed" >&2; status=1; }
+fi
 if [[ -n "$kill_at" ]]; then
   sleep "$kill_at"
   kill -KILL "$server"; wait "$server" 2>/dev/null || true
   echo "killed the server at ${kill_at}s; restarting it"
   start_server
 fi
-status=0
 wait "$loader" || status=$?
 cat "$work/result.json"
-if verified=$(pt --by 孙八 audit verify 2>&1); then
+if verified=$(as 孙八 audit verify 2>&1); then
   echo "audit verify: ${verified%%$'\n'*}"
 else
   echo "audit verify failed: $verified"; status=1

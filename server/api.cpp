@@ -211,6 +211,23 @@ std::string cookie(const std::string& header, std::string_view name) {
   return {};
 }
 
+// The fields a new entry and a correction share (EntryInput, engine::CorrectionInput), decoded
+// alike: a target's `value` or a task's `state`, and what describes it.
+template <typename Input>
+void read_figure(const Body& body, Input& input, bool period_required) {
+  if (body.has("value") && body.has("state"))
+    throw HttpError{400, "give 'value' (a target) or 'state' (a task), not both"};
+  input.value = body.has("state") ? body.text("state") : body.number_or_text("value");
+  input.unit = body.text("unit");
+  input.period = body.text("period", period_required);
+  input.source = body.text("source");
+  input.note = body.text("note");
+  input.entities = body.list("entities");
+  input.provisional = body.flag("provisional");
+  input.evidence = body.list("evidence");
+  input.step = body.text("step");
+}
+
 // The entry id of /entries/{id}/correction, or 0 when the segment is not a number.
 std::int64_t entry_id(std::string_view segment) {
   if (segment.empty() || segment.size() > 18) return 0;
@@ -246,15 +263,18 @@ std::string error_body(const std::string& message) {
 }
 
 Api::Api(StorePool& stores, std::function<Timestamp()> clock, ApiOptions options)
-    : stores_(stores), clock_(std::move(clock)), options_(options), sessions_(options.sign_in) {}
+    : stores_(stores), clock_(std::move(clock)), options_(options), sessions_(options.sign_in),
+      entries_([this] { return stores_.write_turn(); }) {}
 
 Response Api::handle(const Request& request) {
   std::string user;
   Response response;
   bool health = request.path == std::string(prefix) + "/health";
   try {
-    // A request that may write waits for its turn first (sign-in only reads, slowly).
-    auto turn = request.method != "GET" && request.path != std::string(prefix) + "/login"
+    // A request that may write waits for its turn first (sign-in only reads, slowly; new
+    // entries take turns together, in entries_).
+    auto turn = request.method != "GET" && request.path != std::string(prefix) + "/login" &&
+                        !(request.method == "POST" && request.path == std::string(prefix) + "/entries")
                     ? stores_.write_turn()
                     : std::unique_lock<std::mutex>();
     auto lease = stores_.acquire();
@@ -422,25 +442,14 @@ Response Api::route(const Request& request, engine::Store& store, std::string& u
     allow("POST");
     Body body(request, {"ref", "value", "state", "unit", "period", "source", "note", "evidence",
                         "provisional", "entities", "peer", "step"});
-    if (body.has("value") && body.has("state"))
-      throw HttpError{400, "give 'value' (a target) or 'state' (a task), not both"};
     EntryInput input;
     input.ref = body.text("ref", true);
-    input.value = body.has("state") ? body.text("state") : body.number_or_text("value");
     if (!body.has("state") && !body.has("value"))
       throw HttpError{400, "the body needs 'value' (a target's figure) or 'state' (a task's)"};
-    input.unit = body.text("unit");
-    input.period = body.text("period", true);
-    input.source = body.text("source");
-    input.note = body.text("note");
-    input.evidence = body.list("evidence");
-    input.provisional = body.flag("provisional");
-    input.entities = body.list("entities");
+    read_figure(body, input, true);
     input.peer = body.text("peer");
-    input.step = body.text("step");
     input.recorded_by = by;
-    auto id = engine::log_entry(store, input, now);
-    return json_reply(201, {{"id", id}});
+    return json_reply(201, {{"id", entries_.log(store, input, now)}});
   }
   if (is({"entries", "*", "correction"}) || is({"entries", "*", "retraction"})) {
     allow("POST");
@@ -459,18 +468,8 @@ Response Api::route(const Request& request, engine::Store& store, std::string& u
     }
     Body body(request, {"value", "state", "unit", "period", "reason", "source", "note", "entities",
                         "provisional", "evidence", "step"});
-    if (body.has("value") && body.has("state"))
-      throw HttpError{400, "give 'value' (a target) or 'state' (a task), not both"};
-    input.value = body.has("state") ? body.text("state") : body.number_or_text("value");
-    input.unit = body.text("unit");
-    input.period = body.text("period");
+    read_figure(body, input, false);
     input.reason = body.text("reason");
-    input.source = body.text("source");
-    input.note = body.text("note");
-    input.entities = body.list("entities");
-    input.provisional = body.flag("provisional");
-    input.evidence = body.list("evidence");
-    input.step = body.text("step");
     return json_reply(201, {{"id", engine::correct_entry(store, input, now)}});
   }
   if (is({"approvals"})) {

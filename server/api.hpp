@@ -3,6 +3,7 @@
 // HTTP binding (http.hpp) feeds it, and tests and the fuzzer call it directly. It parses,
 // authenticates, calls one engine use case and renders; every rule is in core.
 
+#include "engine/entry_queue.hpp"
 #include "engine/sign_in.hpp"
 #include "model/time.hpp"
 #include "server/store_pool.hpp"
@@ -62,6 +63,7 @@ private:
   std::function<Timestamp()> clock_;
   ApiOptions options_;
   engine::Sessions sessions_;
+  engine::EntryQueue entries_; // POST /entries: appended together, a write lock for many
   std::function<void(const std::string&)> log_failure_;
 };
 

@@ -50,7 +50,9 @@ void run_serve(Session& session, const ServeCommand& opt) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  server::StorePool stores(location);
+  // A connection kept for every worker thread: opening one (on PostgreSQL a new backend and its
+  // authentication) costs more than most requests.
+  server::StorePool stores(location, static_cast<size_t>(options.threads));
   server::ApiOptions api_options;
   api_options.secure_cookie = opt.secure_cookie;
   server::Api api(stores, session.ctx().now, api_options);

@@ -44,16 +44,21 @@ void require_open(storage::Storage& storage, const TargetRef& ref, const Item& i
 
 } // namespace
 
+Entry checked_entry(storage::Storage& storage, Catalog& catalog, const EntryInput& input,
+                    Timestamp now) {
+  TargetRef ref = parse_target_ref(input.ref);
+  Item item = catalog.item(ref);
+  authorize(storage, input.recorded_by, access::Action::write_entry, {item.orgs(), ref.plan_id},
+            now);
+  Entry entry = catalog.check(input);
+  require_open(storage, ref, item, {&entry.period});
+  return entry;
+}
+
 std::int64_t log_entry(storage::Storage& storage, const EntryInput& input, Timestamp now) {
   return append_checked(storage, now, [&] {
     Catalog catalog(storage);
-    TargetRef ref = parse_target_ref(input.ref);
-    Item item = catalog.item(ref);
-    authorize(storage, input.recorded_by, access::Action::write_entry, {item.orgs(), ref.plan_id},
-              now);
-    Entry entry = catalog.check(input);
-    require_open(storage, ref, item, {&entry.period});
-    return entry;
+    return checked_entry(storage, catalog, input, now);
   });
 }
 

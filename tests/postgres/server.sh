@@ -8,13 +8,14 @@
 #                           write STATE/env, which exports the URLs the suites connect with
 #   server.sh stop STATE    stop it and remove the folder (also what start does first, for a
 #                           server a killed run left behind)
+#   server.sh restart STATE stop it (fast: connections are cut) and start it again, same port
 #
 # As root it runs the server as the system user postgres (Debian's postgresql package makes
 # it), or else as a system user plantrack-pg it creates; as anyone else, as that user.
 set -euo pipefail
 
-cmd=${1:?usage: server.sh start|stop STATE}
-state=${2:?usage: server.sh start|stop STATE}
+cmd=${1:?usage: server.sh start|stop|restart STATE}
+state=${2:?usage: server.sh start|stop|restart STATE}
 mkdir -p "$state"
 
 if [[ -z ${PLANTRACK_PG_BINDIR:-} ]]; then
@@ -75,7 +76,7 @@ start() {
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   as_user "$bin/psql" -X -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
     -v owner_pw="$owner_pw" -v app_pw="$app_pw" <<'SQL'
-CREATE ROLE plantrack_owner LOGIN CREATEDB PASSWORD :'owner_pw';
+CREATE ROLE plantrack_owner LOGIN CREATEDB CREATEROLE PASSWORD :'owner_pw';
 CREATE ROLE plantrack LOGIN PASSWORD :'app_pw';
 CREATE DATABASE plantrack OWNER plantrack_owner;
 SQL
@@ -88,8 +89,16 @@ ENV
   echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port, data in $dir"
 }
 
+# Restart it on the same port and data (a fault under load: bench/http.sh --at S --run ...).
+restart() {
+  local dir
+  dir=$(cat "$state/dir")
+  as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 restart >/dev/null
+}
+
 case $cmd in
 start) start ;;
+restart) restart; echo "restarted" ;;
 stop) stop; echo "stopped" ;;
-*) echo "usage: server.sh start|stop STATE" >&2; exit 2 ;;
+*) echo "usage: server.sh start|stop|restart STATE" >&2; exit 2 ;;
 esac

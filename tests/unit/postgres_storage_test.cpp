@@ -124,9 +124,9 @@ TEST_F(Postgres, entries_removed_from_the_end_still_count_in_the_highest_id) {
     // Only the owner can get past the trigger, by disabling it.
     pqxx::connection raw(database->owner_location());
     pqxx::work tx(raw);
-    tx.exec("ALTER TABLE entries DISABLE TRIGGER entries_are_append_only_delete");
+    tx.exec("ALTER TABLE entries DISABLE TRIGGER entries_refuses_delete");
     tx.exec("DELETE FROM entries WHERE id = 2");
-    tx.exec("ALTER TABLE entries ENABLE TRIGGER entries_are_append_only_delete");
+    tx.exec("ALTER TABLE entries ENABLE TRIGGER entries_refuses_delete");
     tx.commit();
   }
   EXPECT_EQ(db->highest_entry_id(), 2);

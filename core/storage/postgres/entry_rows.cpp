@@ -14,6 +14,9 @@ const char* const entry_insert_columns =
     "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, "
     "hash, state, evidence, step, part, peer, batch";
 
+const char* const checks_version_sql =
+    "SELECT (SELECT COUNT(*) FROM plan_revisions) + (SELECT COUNT(*) FROM approvals)";
+
 const char* const highest_entry_id_sql =
     "SELECT GREATEST((SELECT highest FROM entries_high_water), (SELECT COALESCE(MAX(id), 0) "
     "FROM entries))";

@@ -31,6 +31,8 @@ void entry_params(const Entry& e, std::int64_t batch, std::vector<Param>& out);
 // The highest entry id ever handed out: the high-water mark of migration 001 (entries removed
 // from the end still count), or a higher id in the table.
 extern const char* const highest_entry_id_sql;
+// What Storage::checks_version answers: it grows with every plan revision and approval action.
+extern const char* const checks_version_sql;
 
 // The columns entry_params fills, in order, and how many they are.
 extern const char* const entry_insert_columns;

@@ -48,12 +48,18 @@ PgEntryWriter::~PgEntryWriter() { end(); }
 // Take the write lock and read the chain's head and the next id under it.
 void PgEntryWriter::begin() {
   tx_.emplace(session_.connection());
-  session_.writing(&*tx_);
   Session::lock(*tx_);
-  auto head = tx_->exec("SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
-  previous_ = head.empty() ? audit::genesis_hash : head[0][0].as<std::string>();
-  // As SQLite's AUTOINCREMENT: past the highest id ever handed out (migration 001).
-  next_id_ = tx_->exec(highest_entry_id_sql)[0][0].as<std::int64_t>() + 1;
+  // Then, in one statement (a statement of its own: in READ COMMITTED its snapshot is taken
+  // when it starts, so after the lock): the chain's head, the highest id ever handed out (as
+  // SQLite's AUTOINCREMENT; migration 001) and the version of what entries are checked against,
+  // which the engine compares with what it checked (record.cpp). The lock is held from here
+  // to the commit, so the fewer round trips, the more writes per second.
+  auto row = tx_->exec(fmt::format("SELECT (SELECT hash FROM entries ORDER BY id DESC LIMIT 1), "
+                                   "({}), ({})",
+                                   highest_entry_id_sql, checks_version_sql))[0];
+  previous_ = row[0].is_null() ? audit::genesis_hash : row[0].as<std::string>();
+  next_id_ = row[1].as<std::int64_t>() + 1;
+  session_.writing(&*tx_, row[2].as<std::int64_t>());
   if (batch_ && batch_id_ == 0) {
     auto id = tx_->exec_params1("INSERT INTO import_batches (file, started_at, started_by) "
                                 "VALUES ($1, $2, $3) RETURNING id",

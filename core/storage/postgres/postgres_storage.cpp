@@ -173,16 +173,14 @@ public:
   }
 
   std::int64_t checks_version() override {
-    return session_.read([&](pqxx::transaction_base& tx) {
-      return tx.exec("SELECT (SELECT COUNT(*) FROM plan_revisions) + (SELECT COUNT(*) FROM "
-                     "approvals)")[0][0]
-          .as<std::int64_t>();
-    });
+    if (auto under_lock = session_.checks_version_under_lock()) return *under_lock;
+    return session_.read_one(
+        [&](pqxx::transaction_base& tx) { return tx.exec(checks_version_sql)[0][0].as<std::int64_t>(); });
   }
 
   std::optional<PlanDocument> find_plan(const std::string& id,
                                         std::optional<Timestamp> at) override {
-    return session_.read([&](pqxx::transaction_base& tx) -> std::optional<PlanDocument> {
+    return session_.read_one([&](pqxx::transaction_base& tx) -> std::optional<PlanDocument> {
       auto rows = tx.exec_params("SELECT document FROM plan_revisions WHERE plan_id = $1 AND "
                                  "($2 = '' OR imported_at <= $2) ORDER BY revision DESC LIMIT 1",
                                  id, at_text(at));
@@ -193,7 +191,7 @@ public:
   }
 
   std::optional<PlanDocument> find_plan_revision(const std::string& id, int revision) override {
-    return session_.read([&](pqxx::transaction_base& tx) -> std::optional<PlanDocument> {
+    return session_.read_one([&](pqxx::transaction_base& tx) -> std::optional<PlanDocument> {
       auto rows = tx.exec_params("SELECT document FROM plan_revisions WHERE plan_id = $1 AND "
                                  "revision = $2",
                                  id, revision);
@@ -285,7 +283,7 @@ public:
   }
 
   std::optional<Entry> find_entry(std::int64_t id) override {
-    return session_.read([&](pqxx::transaction_base& tx) -> std::optional<Entry> {
+    return session_.read_one([&](pqxx::transaction_base& tx) -> std::optional<Entry> {
       auto rows = tx.exec_params(
           visible(true, "SELECT " PLANTRACK_PG_ENTRY_COLUMNS " FROM entries WHERE id = $1"), id);
       if (rows.empty()) return std::nullopt;
@@ -294,7 +292,7 @@ public:
   }
 
   std::int64_t highest_entry_id() override {
-    return session_.read([&](pqxx::transaction_base& tx) {
+    return session_.read_one([&](pqxx::transaction_base& tx) {
       return tx.exec(highest_entry_id_sql)[0][0].as<std::int64_t>();
     });
   }
@@ -425,7 +423,7 @@ public:
   }
 
   std::optional<std::string> password_hash(const std::string& name) override {
-    return session_.read([&](pqxx::transaction_base& tx) -> std::optional<std::string> {
+    return session_.read_one([&](pqxx::transaction_base& tx) -> std::optional<std::string> {
       auto found = tx.exec_params("SELECT password_hash FROM users WHERE name = $1", name);
       if (found.empty()) return std::nullopt;
       return found[0][0].as<std::string>();
@@ -433,12 +431,24 @@ public:
   }
 
   std::optional<std::string> token_user(const std::string& digest) override {
-    return session_.read([&](pqxx::transaction_base& tx) -> std::optional<std::string> {
+    return session_.read_one([&](pqxx::transaction_base& tx) -> std::optional<std::string> {
       auto found = tx.exec_params("SELECT \"user\" FROM api_tokens WHERE digest = $1 AND "
                                   "revoked_at IS NULL",
                                   digest);
       if (found.empty()) return std::nullopt;
       return found[0][0].as<std::string>();
+    });
+  }
+
+  std::optional<ConnectedRole> connected_role() override {
+    return session_.read_one([&](pqxx::transaction_base& tx) -> std::optional<ConnectedRole> {
+      // The owner of the schema the tables are in (where `entries` resolves), or a member of
+      // that owner's role, or a superuser.
+      auto row = tx.exec(
+          "SELECT current_user, r.rolsuper OR pg_has_role(current_user, n.nspowner, 'MEMBER') "
+          "FROM pg_roles r, pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+          "WHERE r.rolname = current_user AND c.oid = 'entries'::regclass")[0];
+      return ConnectedRole{row[0].as<std::string>(), row[1].as<bool>()};
     });
   }
 
@@ -476,7 +486,7 @@ public:
   }
 
   std::vector<Approval> approvals(const std::string& plan_id) override {
-    return session_.read([&](pqxx::transaction_base& tx) {
+    return session_.read_one([&](pqxx::transaction_base& tx) {
       std::vector<Approval> out;
       for (const auto& row : tx.exec_params("SELECT id, plan_id, org, period, action, reason, "
                                             "\"by\", at, entries_head, entries_head_hash, hash "
@@ -533,33 +543,38 @@ public:
 
 private:
   // Users by name (all when `name` is empty), with their orgs and plans.
+  // Users with their orgs and plans, in one statement (each sign-in and write reads one).
   std::vector<User> read_users(const std::string& name) {
-    return session_.read([&](pqxx::transaction_base& tx) {
+    return session_.read_one([&](pqxx::transaction_base& tx) {
       std::vector<User> out;
-      for (const auto& row : tx.exec_params("SELECT name, role, created_at, created_by, "
-                                            "disabled_at FROM users WHERE $1 = '' OR name = $1 "
-                                            "ORDER BY name",
-                                            name)) {
+      for (const auto& row : tx.exec_params(
+               "SELECT name, role, created_at, created_by, disabled_at, "
+               "ARRAY(SELECT org FROM user_orgs WHERE \"user\" = users.name ORDER BY org), "
+               "ARRAY(SELECT plan_id FROM user_plans WHERE \"user\" = users.name ORDER BY "
+               "plan_id) FROM users WHERE $1 = '' OR name = $1 ORDER BY name",
+               name)) {
         User u;
         u.name = text_of(row[0]);
         u.role = parse_enum<Role>(row[1].c_str());
         u.created_at = timestamp_of(row[2]);
         u.created_by = text_of(row[3]);
         if (!row[4].is_null()) u.disabled_at = timestamp_of(row[4]);
+        u.orgs = text_array(row[5]);
+        u.plans = text_array(row[6]);
         out.push_back(std::move(u));
-      }
-      for (auto& u : out) {
-        for (const auto& row : tx.exec_params("SELECT org FROM user_orgs WHERE \"user\" = $1 "
-                                              "ORDER BY org",
-                                              u.name))
-          u.orgs.push_back(text_of(row[0]));
-        for (const auto& row : tx.exec_params("SELECT plan_id FROM user_plans WHERE \"user\" = "
-                                              "$1 ORDER BY plan_id",
-                                              u.name))
-          u.plans.push_back(text_of(row[0]));
       }
       return out;
     });
+  }
+
+  // The elements of a one-dimensional text[] without NULLs.
+  static std::vector<std::string> text_array(const pqxx::field& field) {
+    std::vector<std::string> out;
+    auto parser = field.as_array();
+    for (auto next = parser.get_next(); next.first != pqxx::array_parser::done;
+         next = parser.get_next())
+      if (next.first == pqxx::array_parser::string_value) out.push_back(std::move(next.second));
+    return out;
   }
 
   // The version recorded in the database; 0 for a new one.

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -39,7 +40,8 @@ public:
 
   // Take the write lock: one writer at a time per schema, the others queue (SQLite's BEGIN
   // IMMEDIATE). Transaction-scoped, so a commit or rollback lets go of it; an advisory lock
-  // needs no privilege on the tables.
+  // needs no privilege on the tables. Read what the lock guards in a later statement: a
+  // statement's snapshot is taken before the lock is granted.
   static void lock(pqxx::transaction_base& tx) {
     tx.exec("SELECT pg_advisory_xact_lock(1886152563, hashtext(COALESCE(current_schema(), '')))");
   }
@@ -57,6 +59,16 @@ public:
       tx.commit();
       return result;
     }
+  }
+
+  // Run `body`, which runs one statement, in no transaction of its own (a statement sees one
+  // snapshot), or in the open write transaction: one round trip to the server instead of
+  // three (BEGIN, the statement, COMMIT).
+  template <typename F>
+  auto read_one(F&& body) -> decltype(body(std::declval<pqxx::transaction_base&>())) {
+    if (writing_) return body(*writing_);
+    pqxx::nontransaction tx(connection_);
+    return body(tx);
   }
 
   // Run `body` under the write lock in a transaction of its own (or in the open write
@@ -79,15 +91,20 @@ public:
   }
 
   pqxx::connection& connection() { return connection_; }
-  // Set by an EntryWriter while it holds a transaction; nullptr otherwise.
-  void writing(pqxx::work* tx) { writing_ = tx; }
+  // Set by an EntryWriter while it holds a transaction; nullptr otherwise. `checks_version`:
+  // what the writer read with the lock (plan revisions and approvals cannot change under it).
+  void writing(pqxx::work* tx, std::optional<std::int64_t> checks_version = std::nullopt) {
+    writing_ = tx;
+    checks_version_ = checks_version;
+  }
+  std::optional<std::int64_t> checks_version_under_lock() const { return checks_version_; }
 
 private:
   // Makes `tx` the transaction other calls join, for its scope.
   class Joined {
   public:
-    Joined(Session& session, pqxx::work& tx) : session_(session) { session_.writing_ = &tx; }
-    ~Joined() { session_.writing_ = nullptr; }
+    Joined(Session& session, pqxx::work& tx) : session_(session) { session_.writing(&tx); }
+    ~Joined() { session_.writing(nullptr); }
     Joined(const Joined&) = delete;
     Joined& operator=(const Joined&) = delete;
 
@@ -97,6 +114,7 @@ private:
 
   pqxx::connection connection_;
   pqxx::work* writing_ = nullptr;
+  std::optional<std::int64_t> checks_version_;
 };
 
 // A nullable text parameter.

@@ -10,6 +10,23 @@ BEGIN
 END
 $$;
 
+-- Make table `tbl` refuse UPDATE with `on_update` (NULL: updates are allowed, and its grants
+-- and triggers say which), and DELETE and TRUNCATE with `on_delete`. The triggers are named
+-- TBL_refuses_update, TBL_refuses_delete and TBL_refuses_truncate.
+CREATE FUNCTION plantrack_append_only(tbl TEXT, on_update TEXT, on_delete TEXT) RETURNS void
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF on_update IS NOT NULL THEN
+    EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION plantrack_refuse(%L)', tbl || '_refuses_update', tbl, on_update);
+  END IF;
+  EXECUTE format('CREATE TRIGGER %I BEFORE DELETE ON %I FOR EACH STATEMENT '
+                 'EXECUTE FUNCTION plantrack_refuse(%L)', tbl || '_refuses_delete', tbl, on_delete);
+  EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON %I FOR EACH STATEMENT '
+                 'EXECUTE FUNCTION plantrack_refuse(%L)', tbl || '_refuses_truncate', tbl, on_delete);
+END
+$$;
+
 CREATE TABLE plans (
   id          TEXT COLLATE "C" PRIMARY KEY,
   created_at  TEXT COLLATE "C" NOT NULL
@@ -77,19 +94,11 @@ CREATE TRIGGER entries_high_water AFTER INSERT ON entries REFERENCING NEW TABLE 
   FOR EACH STATEMENT EXECUTE FUNCTION plantrack_entries_high_water();
 CREATE UNIQUE INDEX entries_replaced_once ON entries(corrects) WHERE corrects IS NOT NULL;
 
-CREATE TRIGGER entries_are_append_only_update BEFORE UPDATE ON entries
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('entries are append-only: log a correction instead');
-CREATE TRIGGER entries_are_append_only_delete BEFORE DELETE ON entries
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('entries are append-only: log a retraction instead');
-CREATE TRIGGER entries_are_append_only_truncate BEFORE TRUNCATE ON entries
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('entries are append-only: log a retraction instead');
-
-CREATE TRIGGER plan_revisions_are_append_only_update BEFORE UPDATE ON plan_revisions
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('plan revisions are append-only: import a new revision instead');
-CREATE TRIGGER plan_revisions_are_append_only_delete BEFORE DELETE ON plan_revisions
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('plan revisions are append-only: import a new revision instead');
-CREATE TRIGGER plan_revisions_are_append_only_truncate BEFORE TRUNCATE ON plan_revisions
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('plan revisions are append-only: import a new revision instead');
+SELECT plantrack_append_only('entries', 'entries are append-only: log a correction instead',
+                              'entries are append-only: log a retraction instead');
+SELECT plantrack_append_only('plan_revisions',
+  'plan revisions are append-only: import a new revision instead',
+  'plan revisions are append-only: import a new revision instead');
 
 CREATE TABLE schedules (
   name        TEXT COLLATE "C" PRIMARY KEY,
@@ -116,9 +125,5 @@ CREATE TABLE reports (
   UNIQUE (schedule, period)
 );
 
-CREATE TRIGGER reports_are_append_only_update BEFORE UPDATE ON reports
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('archived reports are append-only');
-CREATE TRIGGER reports_are_append_only_delete BEFORE DELETE ON reports
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('archived reports are append-only');
-CREATE TRIGGER reports_are_append_only_truncate BEFORE TRUNCATE ON reports
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('archived reports are append-only');
+SELECT plantrack_append_only('reports', 'archived reports are append-only',
+                              'archived reports are append-only');

@@ -26,7 +26,5 @@ $$;
 
 CREATE TRIGGER import_batches_finish_once BEFORE UPDATE ON import_batches
   FOR EACH ROW EXECUTE FUNCTION plantrack_finish_batch_once();
-CREATE TRIGGER import_batches_are_kept BEFORE DELETE ON import_batches
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('import batches are kept: their entries are in the chain');
-CREATE TRIGGER import_batches_are_kept_truncate BEFORE TRUNCATE ON import_batches
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('import batches are kept: their entries are in the chain');
+SELECT plantrack_append_only('import_batches', NULL,
+                              'import batches are kept: their entries are in the chain');

@@ -31,7 +31,5 @@ CREATE TABLE api_tokens (
   revoked_at  TEXT COLLATE "C"
 );
 
-CREATE TRIGGER users_are_kept BEFORE DELETE ON users
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('users are disabled, never deleted: entries name them');
-CREATE TRIGGER users_are_kept_truncate BEFORE TRUNCATE ON users
-  FOR EACH STATEMENT EXECUTE FUNCTION plantrack_refuse('users are disabled, never deleted: entries name them');
+SELECT plantrack_append_only('users', NULL,
+                              'users are disabled, never deleted: entries name them');

@@ -1,0 +1,55 @@
+#pragma once
+// Group commit for a server (SPEC §6): many officials log at once, and each entry must take
+// the write lock to join the hash chain. Instead of one lock, one transaction and one commit
+// per entry, the entries that arrive while a write is under way wait, and the next write
+// appends them all: checked one by one exactly as log_entry checks them, in one transaction.
+// The first request to find no write under way leads that write; the others wait for it.
+
+#include "model/entry.hpp"
+#include "storage/storage.hpp"
+
+#include <condition_variable>
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace plantrack::engine {
+
+class EntryQueue {
+public:
+  // `turn`, if given, is held around each write (a server's turn on a SQLite file).
+  explicit EntryQueue(std::function<std::unique_lock<std::mutex>()> turn = {})
+      : turn_(std::move(turn)) {}
+
+  // log_entry, together with the entries other threads log meanwhile: the same checks,
+  // errors and refusals for each entry on its own; its id once it is committed.
+  std::int64_t log(storage::Storage& storage, const EntryInput& input, Timestamp now);
+
+  // How many writes and entries so far (for tests and the server's figures).
+  struct Counts {
+    std::int64_t writes = 0;
+    std::int64_t entries = 0;
+  };
+  Counts counts() const;
+
+private:
+  struct Waiter {
+    const EntryInput* input;
+    Timestamp now;
+    bool done = false;
+    std::int64_t id = 0;
+    std::exception_ptr error;
+  };
+  void write(storage::Storage& storage, const std::vector<Waiter*>& batch);
+
+  std::function<std::unique_lock<std::mutex>()> turn_;
+  mutable std::mutex mutex_;
+  std::condition_variable written_;
+  std::vector<Waiter*> queue_;
+  bool writing_ = false;
+  Counts counts_;
+};
+
+} // namespace plantrack::engine
