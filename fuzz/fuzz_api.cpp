@@ -8,6 +8,7 @@
 #include "engine/accounts.hpp"
 #include "planfile/plan_file.hpp"
 #include "server/api.hpp"
+#include "support/api_request.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -66,17 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   request.method = "POST";
   request.headers = {{"authorization", "Bearer " + f.token}, {"content-type", "application/json"}};
   request.client = "127.0.0.1";
-  auto query = [&](const std::string& text) {
-    size_t at = 0;
-    while (at <= text.size()) {
-      auto amp = text.find('&', at);
-      if (amp == std::string::npos) amp = text.size();
-      auto pair = text.substr(at, amp - at);
-      auto eq = pair.find('=');
-      request.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
-      at = amp + 1;
-    }
-  };
+  auto query = [&](const std::string& text) { support::add_query(request, text); };
   switch (data[0] % 8) {
   case 0: request.path = "/api/v1/entries", request.body = rest; break;
   case 1: request.path = "/api/v1/entries/1/correction", request.body = rest; break;

@@ -13,14 +13,6 @@
 namespace plantrack::engine {
 namespace {
 
-// The orgs that lead a target or task of `plan`.
-std::set<std::string> lead_orgs(const Plan& plan) {
-  std::set<std::string> orgs;
-  for (const auto& t : plan.targets) orgs.insert(t.responsible.begin(), t.responsible.end());
-  for (const auto& t : plan.tasks) orgs.insert(t.responsible.begin(), t.responsible.end());
-  return orgs;
-}
-
 // A period as the approval commands name it: a month, quarter, year or day.
 Period approval_period(const std::string& text) {
   Period period = parse_period(text);
@@ -75,7 +67,7 @@ Approval act_on_period(storage::Storage& storage, const ApprovalRequest& request
   Catalog catalog(storage);
   const Plan& plan = catalog.plan(request.plan_id);
   require_utf8(request.org, "org");
-  auto leads = lead_orgs(plan);
+  auto leads = plan.orgs(true);
   if (!leads.count(request.org))
     throw InputError(fmt::format("'{}' leads no target or task of plan {}; a period is submitted "
                                  "and approved for a lead org ({})",

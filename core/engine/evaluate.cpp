@@ -120,14 +120,8 @@ void evaluate_each(storage::Storage& storage, const StatusQuery& query,
       return it == loaded.entries.end() ? none : it->second;
     };
 
-    for (const auto& target : plan->targets) {
-      orgs_named.insert(target.responsible.begin(), target.responsible.end());
-      orgs_named.insert(target.support.begin(), target.support.end());
-    }
-    for (const auto& task : plan->tasks) {
-      orgs_named.insert(task.responsible.begin(), task.responsible.end());
-      orgs_named.insert(task.support.begin(), task.support.end());
-    }
+    auto named = plan->orgs();
+    orgs_named.insert(named.begin(), named.end());
 
     PlanAssessment pa{*plan, {}, {}};
     for (const auto& target : plan->targets) {

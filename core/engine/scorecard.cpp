@@ -131,10 +131,10 @@ Scorecard scorecard_of(const std::vector<PlanDetail>& plans, int grace_days,
     return !leads.empty() && (!org || std::find(leads.begin(), leads.end(), *org) != leads.end());
   };
   for (const auto& p : plans) {
+    auto plan_orgs = p.plan.orgs();
+    named.insert(plan_orgs.begin(), plan_orgs.end());
     for (const auto& d : p.targets) {
       const Target& t = d.target;
-      named.insert(t.responsible.begin(), t.responsible.end());
-      named.insert(t.support.begin(), t.support.end());
       OrgItem item{p.plan.id + "/" + t.id, t.title, t.title_en, false, Role::lead,
                    d.result.status, assess::in_trouble(d.result.status), {}};
       // A growth rate is never logged: its reports are those of the target it grows.
@@ -146,8 +146,6 @@ Scorecard scorecard_of(const std::vector<PlanDetail>& plans, int grace_days,
     }
     for (const auto& d : p.tasks) {
       const Task& t = d.task;
-      named.insert(t.responsible.begin(), t.responsible.end());
-      named.insert(t.support.begin(), t.support.end());
       OrgItem item{p.plan.id + "/" + t.id, t.title, "", true, Role::lead,
                    d.result.status, assess::in_trouble(d.result.status), {}};
       if (scored(t.responsible))

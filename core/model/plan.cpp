@@ -16,6 +16,19 @@ const Task* Plan::find_task(std::string_view task_id) const {
   return nullptr;
 }
 
+std::set<std::string> Plan::orgs(bool lead_only) const {
+  std::set<std::string> named;
+  auto add = [&](const auto& items) {
+    for (const auto& item : items) {
+      named.insert(item.responsible.begin(), item.responsible.end());
+      if (!lead_only) named.insert(item.support.begin(), item.support.end());
+    }
+  };
+  add(targets);
+  add(tasks);
+  return named;
+}
+
 namespace {
 
 bool names(const std::vector<std::string>& orgs, std::string_view org) {

@@ -4,6 +4,7 @@
 #include "model/period.hpp"
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -194,6 +195,9 @@ struct Plan {
 
   const Target* find_target(std::string_view id) const;
   const Task* find_task(std::string_view id) const;
+  // The orgs (责任单位) its targets and tasks name: those that lead them and, unless
+  // `lead_only`, those that support them.
+  std::set<std::string> orgs(bool lead_only = false) const;
 };
 
 // The thresholds in force for a target: its own, else the plan's, else the defaults.

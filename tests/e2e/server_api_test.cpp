@@ -5,6 +5,7 @@
 
 #include "cli_harness.hpp"
 #include "server/api.hpp"
+#include "support/api_request.hpp"
 #include "support/plan_files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -13,6 +14,7 @@
 
 using plantrack::testing::Cli;
 namespace server = plantrack::server;
+namespace support = plantrack::support;
 using nlohmann::json;
 
 namespace {
@@ -47,19 +49,7 @@ protected:
     request.method = method;
     auto q = target.find('?');
     request.path = target.substr(0, q);
-    if (q != std::string::npos) {
-      std::string query = target.substr(q + 1);
-      size_t at = 0;
-      while (at <= query.size()) {
-        auto amp = query.find('&', at);
-        if (amp == std::string::npos) amp = query.size();
-        auto pair = query.substr(at, amp - at);
-        auto eq = pair.find('=');
-        request.query.emplace(pair.substr(0, eq),
-                              eq == std::string::npos ? "" : pair.substr(eq + 1));
-        at = amp + 1;
-      }
-    }
+    if (q != std::string::npos) support::add_query(request, target.substr(q + 1));
     if (!body.empty() && !headers.count("content-type"))
       headers["content-type"] = "application/json";
     request.headers = std::move(headers);
