@@ -509,6 +509,9 @@ EntryImport import_entries_form(storage::Storage& storage, const std::string& pa
   if (!expect.plan_id.empty() && meta.plan_id != expect.plan_id)
     refuse("plan", meta.plan_id, expect.plan_id);
   if (!expect.org.empty() && meta.org != expect.org) refuse("org", meta.org, expect.org);
+  // With accounts, the importing user must be one who may write the form's org's entries: a
+  // form of another org is refused whole, in one line, rather than row by row.
+  authorize(storage, default_by, access::Action::write_entry, {{meta.org}, meta.plan_id}, now);
   auto stored = storage.find_plan(meta.plan_id);
   if (!stored)
     throw NotFound(fmt::format("{}: the form is for plan '{}', which this database does not "

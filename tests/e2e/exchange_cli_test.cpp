@@ -227,6 +227,34 @@ TEST_F(Exchange, a_form_for_another_org_or_plan_is_refused) {
                          "or ask for one (plantrack template)"});
 }
 
+// With accounts, the form of another org is refused whole to an official, in one line; its
+// own org's form is imported, recorded by who imports it.
+TEST_F(Exchange, with_accounts_an_official_imports_only_the_forms_of_its_orgs) {
+  auto add = [&](const std::string& by, std::vector<std::string> args) {
+    cli.input = "s3cret-口令\n";
+    args.insert(args.begin(), {"--by", by, "user", "add"});
+    args.push_back("--password-stdin");
+    auto r = cli.run(args);
+    cli.input.clear();
+    ASSERT_EQ(r.code, 0) << r.err;
+  };
+  add("admin", {"admin", "--role", "admin"});
+  add("admin", {"王五", "--role", "official", "--org", "区财政局"});
+  add("admin", {"张三", "--role", "official", "--org", "区科委"});
+  plantrack::support::make_spreadsheets(
+      cli.dir(), json::array({fill(form, path("filled.xlsx"), {{"J5", 4400}})}));
+  std::string file = path("filled.xlsx");
+  std::string before = entries_csv();
+  auto r = cli.run({"--by", "王五", "import", file});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find("王五"), std::string::npos) << r.err;
+  EXPECT_EQ(entries_csv(), before);
+  r = cli.run({"--by", "张三", "import", file});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(entries_csv().find("tz/patents,2018,4400,,,,张三,false"), std::string::npos);
+}
+
 TEST_F(Exchange, hostile_files_are_refused_in_one_line_and_nothing_is_imported) {
   plantrack::support::make_spreadsheets(
       cli.dir(),
