@@ -7,7 +7,6 @@
 #include "io/xlsx.hpp"
 #include "report/form_xlsx.hpp"
 #include "support/files.hpp"
-#include "support/spreadsheets.hpp"
 
 #include <gtest/gtest.h>
 
@@ -16,33 +15,21 @@
 namespace plantrack::io {
 namespace {
 
-using nlohmann::json;
-
+// The workbooks in tests/exchange/workbooks/ are made by tests/exchange/forms.py with openpyxl
+// (python3 tests/exchange/forms.py tests/exchange/workbooks.json, from the repository's root);
+// scratch files go to a temporary folder.
 struct Xlsx : ::testing::Test {
-  static inline support::TempDir* dir = nullptr;
-  static std::string path(const std::string& name) { return (dir->path() / name).string(); }
-
-  static void SetUpTestSuite() {
-    dir = new support::TempDir("plantrack-xlsx");
-    support::make_spreadsheets(
-        dir->path(),
-        json::array(
-            {{{"op", "cells"}, {"out", path("cells.xlsx")}},
-             {{"op", "inline"}, {"in", path("cells.xlsx")}, {"out", path("inline.xlsx")}},
-             {{"op", "macro"}, {"in", path("cells.xlsx")}, {"out", path("macro.xlsx")}},
-             {{"op", "encrypted"}, {"out", path("locked.xlsx")}},
-             {{"op", "bomb"}, {"out", path("bomb.xlsx")}, {"mib", 2}},
-             {{"op", "truncated"}, {"in", path("cells.xlsx")}, {"out", path("cut.xlsx")}}}));
+  support::TempDir scratch{"plantrack-xlsx"};
+  static std::string path(const std::string& name) {
+    return std::string(PLANTRACK_SOURCE_DIR) + "/tests/exchange/workbooks/" + name;
   }
-  static void TearDownTestSuite() {
-    delete dir;
-    dir = nullptr;
-  }
+  std::string temp(const std::string& name) { return (scratch.path() / name).string(); }
 
   // The one-line message read_xlsx refuses `name` with.
-  static std::string refusal(const std::string& name, const XlsxLimits& limits = {}) {
+  static std::string refusal(const std::string& file, const XlsxLimits& limits = {}) {
+    std::string name = std::filesystem::path(file).filename().string();
     try {
-      read_xlsx(path(name), name, limits);
+      read_xlsx(file, name, limits);
     } catch (const InputError& e) {
       return e.what();
     }
@@ -80,47 +67,48 @@ TEST_F(Xlsx, reads_inline_strings_as_shared_ones) {
 }
 
 TEST_F(Xlsx, refuses_a_file_that_is_not_a_zip) {
-  support::write_file(path("text.xlsx"), "target,period,value\n");
-  EXPECT_EQ(refusal("text.xlsx"),
+  support::write_file(temp("text.xlsx"), "target,period,value\n");
+  EXPECT_EQ(refusal(temp("text.xlsx")),
             "text.xlsx: the file is not an .xlsx workbook (not a zip archive); save the form as "
             "an Excel workbook (.xlsx) and import it again");
 }
 
 TEST_F(Xlsx, refuses_a_truncated_file) {
-  EXPECT_EQ(refusal("cut.xlsx"),
+  EXPECT_EQ(refusal(path("cut.xlsx")),
             "cut.xlsx: the file is not a readable .xlsx workbook (the zip archive is damaged or "
             "cut short); save the form again and import that copy");
 }
 
 TEST_F(Xlsx, refuses_a_password_protected_file) {
-  EXPECT_EQ(refusal("locked.xlsx"),
+  EXPECT_EQ(refusal(path("locked.xlsx")),
             "locked.xlsx: the file is password-protected (encrypted) or an old .xls workbook; "
             "remove the password, or save it as an Excel workbook (.xlsx), and import it again");
 }
 
 TEST_F(Xlsx, refuses_macros_by_part_and_by_extension) {
-  EXPECT_EQ(refusal("macro.xlsx"),
+  EXPECT_EQ(refusal(path("macro.xlsx")),
             "macro.xlsx: the workbook holds macros (a vbaProject.bin part); forms are imported "
             "without macros: save it as an Excel workbook (.xlsx) and import it again");
-  std::filesystem::copy_file(path("cells.xlsx"), path("cells.xlsm"),
-                             std::filesystem::copy_options::overwrite_existing);
-  EXPECT_NE(refusal("cells.xlsm").find("cells.xlsm: the workbook holds macros"), std::string::npos);
+  std::filesystem::copy_file(path("cells.xlsx"), temp("cells.xlsm"));
+  EXPECT_NE(refusal(temp("cells.xlsm")).find("cells.xlsm: the workbook holds macros"),
+            std::string::npos);
 }
 
 TEST_F(Xlsx, refuses_a_zip_bomb_before_inflating_it) {
-  EXPECT_NE(refusal("bomb.xlsx")
+  EXPECT_NE(refusal(path("bomb.xlsx"))
                 .find("bomb.xlsx: refused as a zip bomb: part "
                       "'xl/worksheets/sheet1.xml' inflates "),
             std::string::npos);
   XlsxLimits small;
   small.max_total_bytes = 1 << 20;
-  EXPECT_NE(refusal("bomb.xlsx", small)
+  EXPECT_NE(refusal(path("bomb.xlsx"), small)
                 .find("refused as a zip bomb: its parts inflate to more "
                       "than 1 MiB"),
             std::string::npos);
   small = {};
   small.max_entries = 3;
-  EXPECT_NE(refusal("cells.xlsx", small).find("refused as a zip bomb: it has "), std::string::npos);
+  EXPECT_NE(refusal(path("cells.xlsx"), small).find("refused as a zip bomb: it has "),
+            std::string::npos);
 }
 
 TEST_F(Xlsx, names_columns_and_cells_as_spreadsheets_do) {
@@ -153,7 +141,7 @@ TEST_F(Xlsx, a_written_form_reads_back_with_its_meta_and_no_rows) {
   task.task.id = "meeting";
   task.task.title = "召开联席会议";
   form.tasks.push_back(task);
-  std::string file = path("form.xlsx");
+  std::string file = temp("form.xlsx");
   EXPECT_EQ(report::write_form_xlsx(form, report::Lang::zh, file, true), 2);
 
   XlsxBook book = read_xlsx(file, "form.xlsx");
