@@ -52,6 +52,8 @@ int run(int argc, const char* const* argv, Context& ctx) {
   setup_scorecard(app, registry);
   setup_user(app, registry);
   setup_serve(app, registry);
+  setup_template(app, registry);
+  setup_publish(app, registry);
 
   // Every argument is stored or looked up as text: only UTF-8 gets in (files are checked
   // where they are read).

@@ -23,7 +23,7 @@ struct Registry {
 void setup_init(CLI::App& app, Registry& registry);     // plantrack init
 void setup_plan(CLI::App& app, Registry& registry);     // plantrack plan import|list|show|export
 void setup_log(CLI::App& app, Registry& registry);      // plantrack log PLAN/TARGET VALUE [UNIT]
-void setup_import(CLI::App& app, Registry& registry);   // plantrack import FILE.csv
+void setup_import(CLI::App& app, Registry& registry);   // plantrack import FILE.csv|FILE.xlsx
 void setup_entries(CLI::App& app, Registry& registry);  // plantrack entries [PLAN[/TARGET]]
 void setup_status(CLI::App& app, Registry& registry);   // plantrack status [PLAN...]
 void setup_show(CLI::App& app, Registry& registry);     // plantrack show PLAN/TARGET
@@ -38,6 +38,8 @@ void setup_reports(CLI::App& app, Registry& registry);  // plantrack reports lis
 void setup_scorecard(CLI::App& app, Registry& registry); // plantrack scorecard [PLAN...]
 void setup_user(CLI::App& app, Registry& registry);     // plantrack user add|list|disable, token create
 void setup_serve(CLI::App& app, Registry& registry);    // plantrack serve [--listen HOST:PORT]
+void setup_template(CLI::App& app, Registry& registry); // plantrack template PLAN --org O --period P
+void setup_publish(CLI::App& app, Registry& registry);  // plantrack publish PLAN --to DIR
 
 // Exit code 4 of SPEC §3: `status --check` found targets in trouble.
 struct CheckFailed {};

@@ -6,6 +6,7 @@
 #include "engine/lookup.hpp"
 #include "errors.hpp"
 #include "io/entry_csv.hpp"
+#include "io/entry_form.hpp"
 #include "io/entry_spool.hpp"
 #include "model/text.hpp"
 
@@ -14,6 +15,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <memory>
 #include <optional>
@@ -229,21 +231,39 @@ private:
 // given) until the first bad row. Each entry's id is its position among them (0, 1, ...),
 // and a replacement's `corrects` the position of the entry it replaces: the ids are handed
 // out when the spool is appended. Throws InputErrors when any row is bad.
-size_t check_rows(storage::Storage& storage, std::istream& in, const std::string& file,
+// Reads a file's rows: one call of the first function with its header, then one of the second
+// per row (io::read_entry_rows for CSV, the rows of a filled form for .xlsx).
+using RowSource = std::function<void(const std::function<void(const io::EntryColumns&)>&,
+                                     const std::function<void(io::EntryRow&&)>&)>;
+
+// Where a row's problem `why` is: its line in a CSV file; in a spreadsheet, the cell of the
+// column the message begins with (the value's cell when none), e.g. 填报!J7.
+std::string location_of(const io::EntryRow& row, const std::string& why) {
+  if (row.cells.empty()) return std::to_string(row.line);
+  if (!row.problem_cell.empty() && why == row.problem) return row.problem_cell;
+  std::string column = why.substr(0, why.find(':'));
+  for (const auto& [name, cell] : row.cells)
+    if (name == column) return cell;
+  for (const auto& [name, cell] : row.cells)
+    if (name == "value") return cell;
+  return std::to_string(row.line);
+}
+
+size_t check_rows(storage::Storage& storage, const RowSource& read_rows, const std::string& file,
                   Timestamp now, const std::string& default_by, io::EntrySpool* spool) {
   RowGuard guard(storage, default_by, now);
   TargetCache targets(storage);
   History history;
   std::vector<std::string> listed; // the first max_listed_bad_rows problems
   size_t bad = 0;
-  int last_listed_line = 0;
+  std::string last_listed; // the line or cell of the last problem listed
   size_t rows = 0;
 
-  auto problem = [&](int line, const std::string& why) {
+  auto problem = [&](const std::string& where, const std::string& why) {
     ++bad; // stop keeping rows and keep checking the rest
     if (listed.size() < max_listed_bad_rows) {
-      listed.push_back(fmt::format("{}:{}: {}", file, line, why));
-      last_listed_line = line;
+      listed.push_back(fmt::format("{}:{}: {}", file, where, why));
+      last_listed = where;
     }
   };
 
@@ -324,7 +344,7 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
   auto on_header = [&](const io::EntryColumns& columns) {
     history.keep_entries(columns.corrects);
   };
-  io::read_entry_rows(in, file, default_by, on_header, [&](io::EntryRow&& row) {
+  read_rows(on_header, [&](io::EntryRow&& row) {
     // A repeated id is refused; the row that had it first keeps it.
     bool new_id = row.id && !history.find(*row.id);
     std::optional<Entry> entry;
@@ -368,16 +388,18 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
         if (spool) spool->write(*entry);
       }
     } else {
-      problem(row.line, why);
+      problem(location_of(row, why), why);
     }
     if (new_id) history.add(*row.id, row.line, entry ? &*entry : nullptr, row.corrects);
   });
   if (bad > 0) {
     guard.record(storage, file, now);
     if (bad > listed.size())
-      listed.push_back(fmt::format("{}: {} more bad row(s) after line {} are not listed; fix "
+      listed.push_back(fmt::format("{}: {} more bad row(s) after {}{} are not listed; fix "
                                    "the rows above and check the file again with --dry-run",
-                                   file, bad - listed.size(), last_listed_line));
+                                   file, bad - listed.size(),
+                                   last_listed.find('!') == std::string::npos ? "line " : "",
+                                   last_listed));
     listed.push_back(fmt::format("{}: {} bad row(s); nothing was imported, fix them and run "
                                  "the import again",
                                  file, bad));
@@ -386,14 +408,15 @@ size_t check_rows(storage::Storage& storage, std::istream& in, const std::string
   return rows;
 }
 
-} // namespace
-
-EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
-                               const std::string& file, Timestamp now,
-                               const std::string& default_by, bool dry_run, size_t part_rows) {
+// Check the rows `read_rows` reads, then append them (import_entries_csv). `rewind` starts
+// the rows again, for a check under the lock; false when it cannot.
+EntryImport import_rows(storage::Storage& storage, const RowSource& read_rows,
+                        const std::function<bool()>& rewind, const std::string& file,
+                        Timestamp now, const std::string& default_by, bool dry_run,
+                        size_t part_rows) {
   EntryImport result;
   if (dry_run) {
-    result.rows = check_rows(storage, in, file, now, default_by, nullptr);
+    result.rows = check_rows(storage, read_rows, file, now, default_by, nullptr);
     return result;
   }
   if (part_rows == 0) part_rows = 1;
@@ -402,19 +425,18 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   // checked again under the lock.
   auto revisions = storage.checks_version();
   auto spool = std::make_unique<io::EntrySpool>();
-  result.rows = check_rows(storage, in, file, now, default_by, spool.get());
+  result.rows = check_rows(storage, read_rows, file, now, default_by, spool.get());
   if (result.rows == 0) return result;
   const bool in_parts = result.rows > part_rows;
   auto writer = in_parts ? storage.begin_import({file, now, default_by}) : storage.begin_entries();
   if (storage.checks_version() != revisions) {
-    in.clear();
-    if (!in.seekg(0))
+    if (!rewind())
       throw InputError(fmt::format("a plan was imported or revised, or a period approved, while "
                                    "{} was checked; "
                                    "nothing was imported, run the import again",
                                    file));
     spool = std::make_unique<io::EntrySpool>();
-    result.rows = check_rows(storage, in, file, now, default_by, spool.get());
+    result.rows = check_rows(storage, read_rows, file, now, default_by, spool.get());
     revisions = storage.checks_version();
   }
   spool->rewind();
@@ -453,6 +475,81 @@ EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
   writer->commit();
   result.parts = part_first_ids.size();
   return result;
+}
+
+} // namespace
+
+EntryImport import_entries_csv(storage::Storage& storage, std::istream& in,
+                               const std::string& file, Timestamp now,
+                               const std::string& default_by, bool dry_run, size_t part_rows) {
+  auto read_rows = [&](const std::function<void(const io::EntryColumns&)>& on_header,
+                       const std::function<void(io::EntryRow&&)>& on_row) {
+    io::read_entry_rows(in, file, default_by, on_header, on_row);
+  };
+  auto rewind = [&] {
+    in.clear();
+    return static_cast<bool>(in.seekg(0));
+  };
+  return import_rows(storage, read_rows, rewind, file, now, default_by, dry_run, part_rows);
+}
+
+EntryImport import_entries_form(storage::Storage& storage, const std::string& path,
+                                Timestamp now, const std::string& default_by, bool dry_run,
+                                const FormExpectation& expect) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(fmt::format("'{}' is a folder; name a filled form (.xlsx)", path));
+  io::FilledForm form = io::read_form(path, path, default_by);
+  const io::FormMeta& meta = form.meta;
+  auto refuse = [&](const std::string& what, const std::string& is, const std::string& wanted) {
+    throw InputError(fmt::format("{}: the form is for {} '{}', not '{}'; import the form of {} "
+                                 "'{}', or ask for one (plantrack template)",
+                                 path, what, excerpt(is), wanted, what, wanted));
+  };
+  if (!expect.plan_id.empty() && meta.plan_id != expect.plan_id)
+    refuse("plan", meta.plan_id, expect.plan_id);
+  if (!expect.org.empty() && meta.org != expect.org) refuse("org", meta.org, expect.org);
+  // With accounts, the importing user must be one who may write the form's org's entries: a
+  // form of another org is refused whole, in one line, rather than row by row.
+  authorize(storage, default_by, access::Action::write_entry, {{meta.org}, meta.plan_id}, now);
+  auto stored = storage.find_plan(meta.plan_id);
+  if (!stored)
+    throw NotFound(fmt::format("{}: the form is for plan '{}', which this database does not "
+                               "have; import the plan first (plantrack plan import)",
+                               path, excerpt(meta.plan_id)));
+  // Every row must be an item of the form's plan that the form's org leads.
+  for (auto& row : form.rows) {
+    if (!row.problem.empty()) continue;
+    std::string ref_cell = row.cells.back().second; // the ref column's cell
+    std::string plan_id = row.input.ref.substr(0, row.input.ref.find('/'));
+    auto wrong = [&](const std::string& why) {
+      row.problem = why;
+      row.problem_cell = ref_cell;
+    };
+    if (plan_id != meta.plan_id) {
+      wrong(fmt::format("'{}' is not an item of plan '{}', which the form is for; restore the "
+                        "reference cell",
+                        excerpt(row.input.ref), meta.plan_id));
+      continue;
+    }
+    std::string id = row.input.ref.substr(row.input.ref.find('/') + 1);
+    const Plan& plan = stored->plan;
+    std::vector<std::string> leads;
+    if (const Target* target = plan.find_target(id)) leads = target->responsible;
+    else if (const Task* task = plan.find_task(id)) leads = task->responsible;
+    else continue; // unknown: the row check names it, with a suggestion
+    if (std::find(leads.begin(), leads.end(), meta.org) == leads.end())
+      wrong(fmt::format("{} is led by {}, not by {}, whose form this is; report it in the form "
+                        "of its lead org",
+                        row.input.ref, joined(leads, "、"), meta.org));
+  }
+  auto read_rows = [&](const std::function<void(const io::EntryColumns&)>& on_header,
+                       const std::function<void(io::EntryRow&&)>& on_row) {
+    on_header({});
+    for (const auto& row : form.rows) on_row(io::EntryRow(row));
+  };
+  return import_rows(storage, read_rows, [] { return true; }, path, now, default_by, dry_run,
+                     default_part_rows);
 }
 
 EntryImport import_entries_file(storage::Storage& storage, const std::string& path,

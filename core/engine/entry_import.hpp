@@ -58,4 +58,23 @@ EntryImport import_entries_file(storage::Storage& storage, const std::string& pa
                                 Timestamp now, const std::string& default_by, bool dry_run,
                                 size_t part_rows = default_part_rows);
 
+// What the importer expects a reporting form to be for (`import FILE.xlsx --plan P --org O`);
+// empty: any.
+struct FormExpectation {
+  std::string plan_id;
+  std::string org;
+};
+
+// A filled Excel reporting form (SPEC §7, written by `plantrack template`): its rows go through
+// exactly the checks and the all-or-nothing rule of import_entries_csv, each bad row reported
+// as `FILE.xlsx:Sheet!C7: why`, where C is the column of the offending cell (the value's for a
+// whole-row problem). Refused besides, one line each: a file io::read_xlsx refuses (not a zip,
+// encrypted, macros, a zip bomb), a workbook that is not a plantrack form, a form for another
+// plan or org than `expect` names, or for a plan this database lacks; and, as bad rows, a
+// changed reference cell, a formula, a row added below the items, a row of another plan or of
+// an item the form's org does not lead.
+EntryImport import_entries_form(storage::Storage& storage, const std::string& path,
+                                Timestamp now, const std::string& default_by, bool dry_run,
+                                const FormExpectation& expect = {});
+
 } // namespace plantrack::engine

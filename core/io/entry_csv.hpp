@@ -14,6 +14,8 @@
 #include <istream>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace plantrack::io {
 
@@ -30,6 +32,12 @@ struct EntryRow {
   std::optional<std::int64_t> corrects; // the `id` of the earlier row this one replaces
   std::string reason;                   // why it replaces it
   std::string problem; // e.g. "provisional: 'maybe' is not true or false; ..."
+  // A spreadsheet row (`import FILE.xlsx`): the cell of each column, e.g. {"value", "填报!J7"},
+  // so that a message names the cell of the column it is about instead of the line; and the
+  // cell `problem` is about when no column names it (a changed reference cell, a formula).
+  // Both empty for a CSV row.
+  std::vector<std::pair<std::string, std::string>> cells;
+  std::string problem_cell;
 };
 
 // Read the rows of an entry CSV from `in` (named `file` in messages), one call of `on_row`
