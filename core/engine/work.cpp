@@ -102,4 +102,11 @@ Work my_work(storage::Storage& storage, const std::string& user_name, Date as_of
   return work;
 }
 
+Entry find_entry(storage::Storage& storage, const std::string& user_name, std::int64_t id,
+                 Timestamp now) {
+  authorize(storage, user_name, access::Action::read, {}, now);
+  if (auto entry = storage.find_entry(id)) return *entry;
+  throw NotFound(fmt::format("no entry {}; see plantrack entries PLAN/TARGET for the ids", id));
+}
+
 } // namespace plantrack::engine

@@ -43,4 +43,9 @@ struct Work {
 Work my_work(storage::Storage& storage, const std::string& user_name, Date as_of,
              Timestamp known_at, Timestamp now, int grace_days = default_grace_days);
 
+// The entry `id` (any version), for a page that corrects or retracts it and then shows its
+// item. Reading is checked like `entries` (access::PermissionDenied); NotFound naming the id.
+Entry find_entry(storage::Storage& storage, const std::string& user_name, std::int64_t id,
+                 Timestamp now);
+
 } // namespace plantrack::engine

@@ -985,10 +985,7 @@ Response route(Visit& v, engine::Store& store, engine::Sessions& sessions,
     input.value = v.form.has("state") ? v.form.text("state") : v.form.text("value");
     input.unit = v.form.text("unit");
     // The item the entry belongs to, to come back to (and to show a refusal on).
-    std::optional<Entry> original;
-    for (const auto& e : engine::entry_history(store, ""))
-      if (e.id == id) original = e;
-    if (!original) throw PageError{404, t(v, "web_no_entry")};
+    auto original = engine::find_entry(store, by, id, v.now);
     try {
       if (parts[2] == "retraction")
         engine::retract_entry(store, input, v.now);
@@ -997,10 +994,10 @@ Response route(Visit& v, engine::Store& store, engine::Sessions& sessions,
     } catch (const PermissionDenied&) {
       throw;
     } catch (const InputError& e) {
-      return item_page(v, store, original->plan_id, original->target_id, status_of_error(e),
+      return item_page(v, store, original.plan_id, original.target_id, status_of_error(e),
                        message_of(e));
     }
-    throw done(item_href(original->plan_id, original->target_id),
+    throw done(item_href(original.plan_id, original.target_id),
                parts[2] == "retraction" ? "retracted" : "corrected");
   }
   if (is({"plans"}) && method == "GET") {
