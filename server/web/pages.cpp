@@ -222,6 +222,25 @@ Response message_page(const Visit& v, int status, const std::string& title,
 
 std::string t(const Visit& v, std::string_view key) { return std::string(label(v.lang, key)); }
 
+// The period approvals of `plan_id` that lock an org's entries now, as lines naming who gave
+// them (for the dashboard and the item page).
+std::vector<std::string> locks_of(engine::Store& store, const std::string& plan_id,
+                                  const std::vector<std::string>& orgs, const Visit& v) {
+  std::vector<std::string> out;
+  for (const auto& p : engine::period_approvals(store, plan_id, v.now)) {
+    if (p.state != ApprovalState::approved || p.actions.empty()) continue;
+    if (!orgs.empty() && std::find(orgs.begin(), orgs.end(), p.org) == orgs.end()) continue;
+    out.push_back(
+        fmt::format("{} {} · {}", p.org, p.period.text, action_line(p.actions.back(), v.lang)));
+  }
+  return out;
+}
+
+std::vector<std::string> lead_orgs_of(const engine::TargetDetail& d) {
+  return d.target.responsible;
+}
+std::vector<std::string> lead_orgs_of(const engine::TaskDetail& d) { return d.task.responsible; }
+
 // --- pages ---
 
 Response login_page(const Visit& v, int status, const std::string& user_name,
@@ -339,6 +358,11 @@ Response entry_form(const Visit& v, engine::Store& store, const std::string& ref
     if (!last.empty()) d.set("last", entry_line(last.back(), v.lang));
   }
   d.set("item_title", title);
+  // A period locked for the item's lead orgs refuses the entry: say so before it is typed.
+  List locks;
+  auto leads = std::visit([](const auto& x) { return lead_orgs_of(x); }, detail);
+  for (const auto& l : locks_of(store, ref.plan_id, leads, v)) locks.push_back(Data(l));
+  d.set("locks", locks);
   return page(v, status, t(v, "web_entry_form") + " · " + title, render("entry_form", d), error);
 }
 
@@ -359,20 +383,6 @@ EntryInput entry_input(const Visit& v) {
   input.step = f.text("step");
   input.recorded_by = v.by();
   return input;
-}
-
-// The period approvals of `plan_id` that lock an org's entries now, as lines naming who gave
-// them (for the dashboard and the item page).
-std::vector<std::string> locks_of(engine::Store& store, const std::string& plan_id,
-                                  const std::vector<std::string>& orgs, const Visit& v) {
-  std::vector<std::string> out;
-  for (const auto& p : engine::period_approvals(store, plan_id, v.now)) {
-    if (p.state != ApprovalState::approved || p.actions.empty()) continue;
-    if (!orgs.empty() && std::find(orgs.begin(), orgs.end(), p.org) == orgs.end()) continue;
-    out.push_back(
-        fmt::format("{} {} · {}", p.org, p.period.text, action_line(p.actions.back(), v.lang)));
-  }
-  return out;
 }
 
 Response plans_page(const Visit& v, engine::Store& store) {
