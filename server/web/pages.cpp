@@ -736,9 +736,9 @@ Response audit_page(const Visit& v, engine::Store& store) {
       text = fmt::format("{} #{}: {}", t(v, "web_approval_chain_broken"),
                          *check.approvals.broken_at, check.approvals.why);
     else
-      text = fmt::format("{}: {} {}, {} {}; head {}", t(v, "web_chain_verified"),
-                         check.chain.entries, t(v, "entries"), check.approvals.approvals,
-                         t(v, "web_approval_actions"), check.chain.head);
+      text = fmt::format("{}: {} {}, {} {}; {} {}", t(v, "web_chain_verified"), t(v, "entries"),
+                         check.chain.entries, t(v, "web_approval_actions"),
+                         check.approvals.approvals, t(v, "web_chain_head"), check.chain.head);
     for (const auto& u : check.unfinished)
       text += fmt::format("\n{} {}", t(v, "web_unfinished_import"), u.id);
     s.set("status", ok ? t(v, "web_verified_ok") : t(v, "web_verified_failed"));

@@ -10,6 +10,8 @@
 #include "support/plan_files.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <filesystem>
+#include <fstream>
 #include <gmock/gmock.h>
 
 using plantrack::testing::Cli;
@@ -369,6 +371,31 @@ TEST_F(ServerWeb, admins_add_users_and_import_plans_with_file_line_errors) {
   auto good = upload(s.csrf, "p2.yaml", plantrack::support::two_org_plan("web2", "第二"));
   EXPECT_EQ(good.status, 303) << good.body;
   EXPECT_THAT(get(s, "/plans").body, HasSubstr("web2"));
+}
+
+TEST_F(ServerWeb, archived_reports_show_their_hash_download_and_fail_when_changed) {
+  auto out = (cli.dir() / "reports").string();
+  std::filesystem::create_directories(out);
+  auto added = cli.run({"--by", "admin", "--format", "md", "schedule", "add", "m", "--plan", "web",
+                        "--every", "month", "--out", out});
+  ASSERT_EQ(added.code, 0) << added.err;
+  auto due = cli.run({"--by", "admin", "run-due", "--now", "2019-09-08T09:00:00+08:00"});
+  ASSERT_EQ(due.code, 0) << due.err;
+  auto s = sign_in("赵六");
+  auto list = get(s, "/reports");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_THAT(list.body, HasSubstr("web-2019-07.md"));
+  EXPECT_THAT(list.body, HasSubstr("href=\"/reports/1\""));
+  auto file = get(s, "/reports/1");
+  EXPECT_EQ(file.status, 200);
+  EXPECT_THAT(header(file, "Content-Disposition"), HasSubstr("attachment"));
+  EXPECT_FALSE(header(file, "X-Report-SHA256").empty());
+  EXPECT_THAT(list.body, HasSubstr(header(file, "X-Report-SHA256")));
+  // A file changed after it was archived no longer verifies and is not served.
+  for (const auto& f : std::filesystem::directory_iterator(out))
+    std::ofstream(f.path(), std::ios::app) << "tampered\n";
+  EXPECT_THAT(get(s, "/reports").body, HasSubstr("class=\"bad\""));
+  EXPECT_EQ(get(s, "/reports/1").status, 409);
 }
 
 TEST_F(ServerWeb, english_is_one_switch_away_and_remembered) {
