@@ -17,13 +17,21 @@
 
 namespace plantrack::server {
 
+// One field of a multipart/form-data body (a web form that uploads a file).
+struct FormPart {
+  std::string name;
+  std::string filename; // empty unless it is a file
+  std::string content;
+};
+
 struct Request {
   std::string method; // GET, POST, ...
   std::string path;   // without the query
   std::multimap<std::string, std::string> query;
   std::map<std::string, std::string> headers; // names in lower case
-  std::string body;
+  std::string body;   // empty for multipart/form-data: see parts
   std::string client; // the peer's address, for the sign-in limit
+  std::vector<FormPart> parts; // a multipart/form-data body's fields, as the server parsed it
 };
 
 struct Response {

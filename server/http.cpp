@@ -66,6 +66,7 @@ struct HttpServer::Impl {
        std::function<Timestamp()> c)
       : api(a), options(std::move(o)), log(std::move(l)), clock(std::move(c)) {}
   Api& api;
+  web::Pages* pages = nullptr;
   ServeOptions options;
   std::function<void(const std::string&)> log;
   std::function<Timestamp()> clock;
@@ -100,8 +101,9 @@ HttpServer::HttpServer(Api& api, ServeOptions options, std::function<void(const 
   s.set_keep_alive_max_count(100);
   api.on_failure([impl](const std::string& what) { impl->write_log("error: " + what); });
 
-  // Every request goes to Api, whatever its method and path: one router, in Api. (A
-  // pre-routing handler would see the request before its body is read.)
+  // Every request goes to Api (paths under /api/) or to the web pages (the rest, once
+  // serve_pages was called), whatever its method: one router each. (A pre-routing handler
+  // would see the request before its body is read.)
   auto handler = [impl](const httplib::Request& req, httplib::Response& res) {
     started = std::chrono::steady_clock::now();
     handled = true;
@@ -116,8 +118,11 @@ HttpServer::HttpServer(Api& api, ServeOptions options, std::function<void(const 
       request.headers.emplace(name, value); // the first of repeated headers counts
     }
     request.body = req.body;
+    for (const auto& [name, part] : req.files)
+      request.parts.push_back({name, part.filename, part.content});
     request.client = req.remote_addr;
-    auto response = impl->api.handle(request);
+    auto response = impl->pages && !web::is_api_path(request.path) ? impl->pages->handle(request)
+                                                                   : impl->api.handle(request);
     answered_for = response.user;
     res.status = response.status;
     for (const auto& [key, value] : response.headers) res.set_header(key, value);
@@ -153,6 +158,12 @@ HttpServer::HttpServer(Api& api, ServeOptions options, std::function<void(const 
 }
 
 HttpServer::~HttpServer() = default;
+
+void HttpServer::serve_pages(web::Pages& pages) {
+  impl_->pages = &pages;
+  auto* impl = impl_.get();
+  pages.on_failure([impl](const std::string& what) { impl->write_log("error: " + what); });
+}
 
 int HttpServer::bind() {
   auto& o = impl_->options;

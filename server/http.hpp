@@ -3,6 +3,7 @@
 // server facing many people needs (body size, timeouts, worker threads) and an access log.
 
 #include "server/api.hpp"
+#include "server/web/pages.hpp"
 
 #include <chrono>
 #include <functional>
@@ -29,6 +30,9 @@ public:
   HttpServer(Api& api, ServeOptions options, std::function<void(const std::string&)> log,
              std::function<Timestamp()> clock);
   ~HttpServer();
+
+  // Answer every path outside /api/ with the web pages (else the API answers them too).
+  void serve_pages(web::Pages& pages);
 
   // Bind the address; returns the port bound. InputError when it cannot (in use, not ours).
   int bind();

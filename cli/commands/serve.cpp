@@ -56,12 +56,16 @@ void run_serve(Session& session, const ServeCommand& opt) {
   server::ApiOptions api_options;
   api_options.secure_cookie = opt.secure_cookie;
   server::Api api(stores, session.ctx().now, api_options);
+  server::web::Pages pages(stores, session.ctx().now, api.sessions(), api_options);
   auto& out = session.out();
   server::HttpServer http(
       api, options, [&out](const std::string& line) { out << line << std::endl; },
       session.ctx().now);
+  http.serve_pages(pages);
   int port = http.bind();
-  fmt::print(out, "plantrack: serving {} on http://{}:{}/api/v1/ ({} threads); SIGTERM stops\n",
+  fmt::print(out,
+             "plantrack: serving {} on http://{}:{}/ (the API under /api/v1/; {} threads); "
+             "SIGTERM stops\n",
              location, options.host, port, options.threads);
   out.flush();
 

@@ -71,16 +71,41 @@ void check_references(storage::Storage& storage, const std::vector<storage::Plan
 
 } // namespace
 
+// Load each text (or, with `read_files`, the file its name names) and store them all or none.
+static std::vector<PlanImported> import_plans(storage::Storage& storage,
+                                              const std::vector<PlanText>& texts, Timestamp at,
+                                              const std::string& by, const std::string& reason,
+                                              bool read_files);
+
 std::vector<PlanImported> import_plan_files(storage::Storage& storage,
                                             const std::vector<std::string>& files, Timestamp at,
                                             const std::string& by, const std::string& reason) {
+  std::vector<PlanText> texts;
+  for (const auto& file : files) texts.push_back({file, {}});
+  return import_plans(storage, texts, at, by, reason, true);
+}
+
+std::vector<PlanImported> import_plan_texts(storage::Storage& storage,
+                                            const std::vector<PlanText>& texts, Timestamp at,
+                                            const std::string& by, const std::string& reason) {
+  return import_plans(storage, texts, at, by, reason, false);
+}
+
+std::vector<PlanImported> import_plans(storage::Storage& storage,
+                                       const std::vector<PlanText>& texts, Timestamp at,
+                                       const std::string& by, const std::string& reason,
+                                       bool read_files) {
   authorize(storage, by, access::Action::manage_plans, {}, at);
   std::vector<storage::PlanDocument> plans;
   std::vector<std::string> problems;
   std::map<std::string, std::string> file_of; // plan id -> file that defines it
-  for (const auto& file : files) {
+  std::vector<std::string> files;
+  for (const auto& text : texts) files.push_back(text.name);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const auto& file = texts[i].name;
     try {
-      auto loaded = planfile::load_plan_file(file);
+      auto loaded =
+          read_files ? planfile::load_plan_file(file) : planfile::load_plan(texts[i].text, file);
       auto [it, fresh] = file_of.emplace(loaded.plan.id, file);
       if (!fresh) {
         problems.push_back(fmt::format("{}:1: id: plan id '{}' is also defined by {}; import one "

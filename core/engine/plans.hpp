@@ -29,6 +29,18 @@ std::vector<PlanImported> import_plan_files(storage::Storage& storage,
                                             const std::vector<std::string>& files, Timestamp at,
                                             const std::string& by, const std::string& reason);
 
+// A plan file's text and the name its problems are reported under (`name:line: why`).
+struct PlanText {
+  std::string name;
+  std::string text;
+};
+
+// The same for plan texts sent to a server (the web app's plan import): nothing is read from
+// disk, and problems name each text's `name`.
+std::vector<PlanImported> import_plan_texts(storage::Storage& storage,
+                                            const std::vector<PlanText>& texts, Timestamp at,
+                                            const std::string& by, const std::string& reason);
+
 // The plans in the store, latest revisions.
 std::vector<storage::PlanSummary> list_plans(storage::Storage& storage);
 
