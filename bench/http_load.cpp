@@ -95,6 +95,7 @@ int main(int argc, char** argv) {
       http.set_connection_timeout(2);
       http.set_read_timeout(60);
       http.set_keep_alive(true);
+      http.set_tcp_nodelay(true);
       std::vector<double> mine;
       std::map<std::string, std::map<long, long>> acked;
       std::map<std::string, long> failed;

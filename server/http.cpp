@@ -92,6 +92,9 @@ HttpServer::HttpServer(Api& api, ServeOptions options, std::function<void(const 
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
   });
+  // A reply goes out at once: with Nagle's algorithm a kept-alive client's next request waits
+  // on a delayed ACK (about 40 ms on Linux), which capped 32 clients at ~300 requests/s.
+  s.set_tcp_nodelay(true);
   s.set_payload_max_length(options.max_body);
   s.set_read_timeout(options.timeout);
   s.set_write_timeout(options.timeout);

@@ -7,29 +7,46 @@
 namespace plantrack::engine {
 
 std::int64_t EntryQueue::log(storage::Storage& storage, const EntryInput& input, Timestamp now) {
-  Waiter me{&input, now, false, 0, nullptr};
-  std::unique_lock<std::mutex> lock(mutex_);
-  queue_.push_back(&me);
-  while (!me.done) {
-    if (writing_) {
-      written_.wait(lock);
-      continue;
+  constexpr int attempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    // Checked here, in the caller's thread and on its connection, side by side with the other
+    // callers: exactly as log_entry checks (a bad entry throws its own error from here).
+    Waiter me;
+    me.checked_at = storage.checks_version();
+    {
+      Catalog catalog(storage);
+      me.entry = checked_entry(storage, catalog, input, now);
     }
-    // Lead the next write: everything waiting, this entry among them.
-    writing_ = true;
-    std::vector<Waiter*> batch;
-    batch.swap(queue_);
+    me.entry.recorded_at = now;
+
+    std::unique_lock<std::mutex> lock(mutex_);
+    queue_.push_back(&me);
+    while (!me.done) {
+      if (writing_) {
+        written_.wait(lock);
+        continue;
+      }
+      // Lead the next write: everything waiting, this entry among them.
+      writing_ = true;
+      std::vector<Waiter*> batch;
+      batch.swap(queue_);
+      lock.unlock();
+      write(storage, batch);
+      lock.lock();
+      for (Waiter* w : batch) w->done = true;
+      writing_ = false;
+      ++counts_.writes;
+      counts_.entries += static_cast<std::int64_t>(batch.size());
+      written_.notify_all();
+    }
     lock.unlock();
-    write(storage, batch);
-    lock.lock();
-    for (Waiter* w : batch) w->done = true;
-    writing_ = false;
-    ++counts_.writes;
-    counts_.entries += static_cast<std::int64_t>(batch.size());
-    written_.notify_all();
+    if (me.error) std::rethrow_exception(me.error);
+    if (me.id != 0) return me.id;
+    // A plan or an approval changed after this entry was checked: check it again.
+    if (attempt == attempts)
+      throw InputError("plans or approvals kept changing while the entry was checked; nothing "
+                       "was stored, send it again");
   }
-  if (me.error) std::rethrow_exception(me.error);
-  return me.id;
 }
 
 EntryQueue::Counts EntryQueue::counts() const {
@@ -39,46 +56,25 @@ EntryQueue::Counts EntryQueue::counts() const {
 
 // Never throws: what fails is each waiter's error.
 void EntryQueue::write(storage::Storage& storage, const std::vector<Waiter*>& batch) {
-  std::vector<std::pair<Waiter*, Entry>> ready;
   try {
     auto turn = turn_ ? turn_() : std::unique_lock<std::mutex>();
-    constexpr int attempts = 5;
-    for (int attempt = 1;; ++attempt) {
-      // As record.cpp's append_checked, for every entry at once: checked against one version
-      // of the plans and approvals, appended only if it still holds under the write lock.
-      ready.clear();
-      auto version = storage.checks_version();
-      Catalog catalog(storage);
-      for (Waiter* w : batch) {
-        w->error = nullptr;
-        try {
-          Entry entry = checked_entry(storage, catalog, *w->input, w->now);
-          entry.recorded_at = w->now;
-          ready.emplace_back(w, std::move(entry));
-        } catch (...) {
-          w->error = std::current_exception();
-        }
-      }
-      if (ready.empty()) return;
-      auto writer = storage.begin_entries(); // the write lock
-      if (storage.checks_version() != version) {
-        if (attempt == attempts)
-          throw InputError("plans or approvals kept changing while the entry was checked; "
-                           "nothing was stored, send it again");
-        continue; // the writer rolls back
-      }
-      for (auto& [w, entry] : ready) w->id = writer->append(entry);
-      writer->commit();
-      return;
+    auto writer = storage.begin_entries(); // the write lock
+    // As record.cpp's append_checked: an entry is appended only if what it was checked against
+    // (plans, approvals) still holds under the lock; the others go back to be checked again.
+    auto version = storage.checks_version();
+    bool any = false;
+    for (Waiter* w : batch) {
+      if (w->checked_at != version) continue;
+      w->id = writer->append(w->entry);
+      any = true;
     }
+    if (any) writer->commit();
   } catch (...) {
     // Nothing of this write was committed.
-    for (auto& [w, entry] : ready) {
+    for (Waiter* w : batch) {
       w->id = 0;
       w->error = std::current_exception();
     }
-    for (Waiter* w : batch)
-      if (!w->error && w->id == 0) w->error = std::current_exception();
   }
 }
 

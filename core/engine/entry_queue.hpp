@@ -1,9 +1,11 @@
 #pragma once
 // Group commit for a server (SPEC §6): many officials log at once, and each entry must take
 // the write lock to join the hash chain. Instead of one lock, one transaction and one commit
-// per entry, the entries that arrive while a write is under way wait, and the next write
-// appends them all: checked one by one exactly as log_entry checks them, in one transaction.
-// The first request to find no write under way leads that write; the others wait for it.
+// per entry, each caller checks its entry exactly as log_entry does (side by side, on its own
+// connection), then waits while a write is under way; the next write appends every entry
+// waiting, in one transaction. The first caller to find no write under way leads that write.
+// An entry whose plan or approvals changed after its check is checked again, as log_entry
+// does under the lock.
 
 #include "model/entry.hpp"
 #include "storage/storage.hpp"
@@ -36,10 +38,10 @@ public:
 
 private:
   struct Waiter {
-    const EntryInput* input;
-    Timestamp now;
+    Entry entry;                   // checked, as log_entry checks it
+    std::int64_t checked_at = 0;   // the store's checks_version when it was checked
     bool done = false;
-    std::int64_t id = 0;
+    std::int64_t id = 0;           // 0 when done: not appended (error, or checked again)
     std::exception_ptr error;
   };
   void write(storage::Storage& storage, const std::vector<Waiter*>& batch);
