@@ -195,21 +195,6 @@ Timestamp known_at_of(const Query& q, Timestamp now) {
                                    excerpt(text))};
 }
 
-// The value of cookie `name` in a Cookie header, or "".
-std::string cookie(const std::string& header, std::string_view name) {
-  size_t at = 0;
-  while (at < header.size()) {
-    size_t end = header.find(';', at);
-    if (end == std::string::npos) end = header.size();
-    auto pair = std::string_view(header).substr(at, end - at);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
-        pair[name.size()] == '=')
-      return std::string(pair.substr(name.size() + 1));
-    at = end + 1;
-  }
-  return {};
-}
 
 // The fields a new entry and a correction share (EntryInput, engine::CorrectionInput), decoded
 // alike: a target's `value` or a task's `state`, and what describes it.
@@ -257,6 +242,21 @@ struct Caller {
 };
 
 } // namespace
+
+std::string cookie(const std::string& header, std::string_view name) {
+  size_t at = 0;
+  while (at < header.size()) {
+    size_t end = header.find(';', at);
+    if (end == std::string::npos) end = header.size();
+    auto pair = std::string_view(header).substr(at, end - at);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
+        pair[name.size()] == '=')
+      return std::string(pair.substr(name.size() + 1));
+    at = end + 1;
+  }
+  return {};
+}
 
 std::string error_body(const std::string& message) {
   return json{{"error", message}}.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";

@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,9 @@ private:
   engine::EntryQueue entries_; // POST /entries: appended together, a write lock for many
   std::function<void(const std::string&)> log_failure_;
 };
+
+// The value of cookie `name` in a Cookie header, or "" (the API and the web pages).
+std::string cookie(const std::string& header, std::string_view name);
 
 // {"error": message}, one line: what every 4xx and 5xx carries.
 std::string error_body(const std::string& message);

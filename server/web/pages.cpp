@@ -51,21 +51,6 @@ struct Redirect {
   std::string location;
 };
 
-std::string cookie(const std::string& header, std::string_view name) {
-  size_t at = 0;
-  while (at < header.size()) {
-    size_t end = header.find(';', at);
-    if (end == std::string::npos) end = header.size();
-    auto pair = std::string_view(header).substr(at, end - at);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.size() > name.size() && pair.substr(0, name.size()) == name &&
-        pair[name.size()] == '=')
-      return std::string(pair.substr(name.size() + 1));
-    at = end + 1;
-  }
-  return {};
-}
-
 std::string header(const Request& request, const std::string& name) {
   auto it = request.headers.find(name);
   return it == request.headers.end() ? std::string() : it->second;
