@@ -224,6 +224,13 @@ std::int64_t entry_id(std::string_view segment) {
   return id;
 }
 
+struct Caller {
+  User user;
+  std::optional<engine::SignedIn> session; // signed in with a cookie (else a token)
+};
+
+} // namespace
+
 std::vector<std::string_view> segments(std::string_view path) {
   std::vector<std::string_view> out;
   while (!path.empty()) {
@@ -235,13 +242,6 @@ std::vector<std::string_view> segments(std::string_view path) {
   }
   return out;
 }
-
-struct Caller {
-  User user;
-  std::optional<engine::SignedIn> session; // signed in with a cookie (else a token)
-};
-
-} // namespace
 
 std::string cookie(const std::string& header, std::string_view name) {
   size_t at = 0;

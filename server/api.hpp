@@ -76,6 +76,9 @@ private:
   std::function<void(const std::string&)> log_failure_;
 };
 
+// The non-empty segments of a path: "/api/v1/entries/" → api, v1, entries.
+std::vector<std::string_view> segments(std::string_view path);
+
 // The value of cookie `name` in a Cookie header, or "" (the API and the web pages).
 std::string cookie(const std::string& header, std::string_view name);
 

@@ -159,7 +159,7 @@ int write_form_xlsx(const engine::ReportingForm& form, Lang lang, const std::str
   state_list.push_back(nullptr);
   std::string yes(io::form_yes(meta.lang)), no(io::form_no(meta.lang));
   char* yes_no[] = {yes.data(), no.data(), nullptr};
-  std::string number_message = lang == Lang::zh ? "请填写数值" : "Type a number";
+  std::string number_message(label(lang, "form_number_message"));
 
   auto first = static_cast<lxw_row_t>(meta.first_row - 1);
   for (size_t i = 0; i < rows.size(); ++i) {

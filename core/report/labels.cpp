@@ -95,6 +95,7 @@ constexpr Label labels[] = {
     {"form_last_period", "最新值所属期", "period of last value"},
     {"form_last_value", "最新值", "last value"},
     {"form_note", "进展说明", "note"},
+    {"form_number_message", "请填写数值", "Type a number"},
     {"form_period", "报告期", "period"},
     {"form_provisional", "是否初步数", "provisional"},
     {"form_ref", "编号", "ref"},
