@@ -87,7 +87,8 @@ FilledForm read_form(const std::string& path, const std::string& file,
   const XlsxSheet& copy = *book.find(std::string(form_meta_sheet));
   const int last_row = meta.first_row + meta.rows - 1;
 
-  for (const auto& [row, cells] : sheet.rows) {
+  for (const auto& [sheet_row, cells] : sheet.rows) {
+    const int row = sheet_row;  // a copy: C++17 lambdas cannot capture a structured binding
     if (row < meta.first_row) continue;
     EntryRow out;
     out.line = row;
