@@ -34,19 +34,7 @@ protected:
     add("admin", {"孙八", "--role", "auditor"});
   }
   void add(const std::string& by, std::vector<std::string> args) {
-    cli.input = "password-of-" + args.front() + "\n";
-    args.insert(args.begin(), {"user", "add"});
-    args.push_back("--password-stdin");
-    Result r;
-    if (by == "setup" && cli.postgres()) {
-      // On PostgreSQL the first user is added by the role that owns the schema (SPEC §5).
-      args.insert(args.begin(), {"plantrack", "--db", cli.postgres()->owner_location()});
-      r = cli.run_raw(args);
-    } else {
-      args.insert(args.begin(), {"--by", by});
-      r = cli.run(args);
-    }
-    cli.input.clear();
+    auto r = cli.add_user(by, std::move(args));
     ASSERT_EQ(r.code, 0) << r.err;
   }
   Result as(const std::string& by, std::vector<std::string> args) {

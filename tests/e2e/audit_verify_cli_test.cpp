@@ -1,6 +1,7 @@
 // End-to-end tests of `plantrack audit verify` (SPEC §4; docs/audit.md): the hash chain over
 // logs, corrections and retractions, and tampering behind the engine's back (edited, deleted,
-// reordered or rewritten rows) detected at the entry where it happened, exit 5.
+// reordered or rewritten rows) detected at the entry where it happened, exit 5. On SQLite and,
+// rerun as postgres.audit_verify_cli_test, on PostgreSQL, tampering there as the schema's owner.
 
 #include "audited.hpp"
 #include "audit/chain.hpp"
@@ -31,7 +32,7 @@ TEST_F(Audited, audit_verify_passes_over_logs_corrections_and_retractions) {
   ASSERT_EQ(all.size(), 4u);
   // Each hash chains to the one before: SHA-256(previous hex ‖ canonical bytes).
   std::string previous(64, '0');
-  auto storage = plantrack::storage::open_sqlite(cli.db());
+  auto storage = cli.open_owner();
   for (const auto& e : storage->entries({})) {
     EXPECT_EQ(e.hash, plantrack::audit::sha256_hex(previous + plantrack::audit::canonical_bytes(e)))
         << e.id;
@@ -61,10 +62,13 @@ struct Tampered : Audited {
     ASSERT_EQ(cli.run({"audit", "verify"}).code, 0);
   }
   void tamper(const std::vector<std::string>& statements) {
-    SQLite::Database raw(cli.db(), SQLite::OPEN_READWRITE);
-    raw.exec("DROP TRIGGER entries_are_append_only_update");
-    raw.exec("DROP TRIGGER entries_are_append_only_delete");
-    for (const auto& s : statements) raw.exec(s);
+    if (cli.postgres()) {
+      cli.sql("ALTER TABLE entries DISABLE TRIGGER USER");
+    } else {
+      cli.sql("DROP TRIGGER entries_are_append_only_update");
+      cli.sql("DROP TRIGGER entries_are_append_only_delete");
+    }
+    for (const auto& s : statements) cli.sql(s);
   }
   // `audit verify` exits 5, prints nothing on stdout and exactly `why` for entry `id`.
   void expect_broken_at(int id, const std::string& why) {
@@ -80,7 +84,7 @@ struct Tampered : Audited {
 
 TEST_F(Tampered, an_edited_value_is_detected) {
   tamper({"UPDATE entries SET value = 4200, value_text = '4200' WHERE id = 2"});
-  auto edited = plantrack::storage::open_sqlite(cli.db())->find_entry(2);
+  auto edited = cli.open_owner()->find_entry(2);
   ASSERT_TRUE(edited);
   EXPECT_EQ(edited->value, 4200);
   std::string computed = plantrack::audit::chain_hash(hashes[0], *edited);
@@ -114,7 +118,7 @@ TEST_F(Tampered, reordered_rows_are_detected) {
   // Swap the ids of rows 2 and 3 through a temporary id.
   tamper({"UPDATE entries SET id = 100 WHERE id = 2", "UPDATE entries SET id = 2 WHERE id = 3",
           "UPDATE entries SET id = 3 WHERE id = 100"});
-  auto moved = plantrack::storage::open_sqlite(cli.db())->find_entry(2);
+  auto moved = cli.open_owner()->find_entry(2);
   ASSERT_TRUE(moved);
   EXPECT_EQ(moved->value, 4500); // row 2 now holds what was entry 3
   std::string computed = plantrack::audit::chain_hash(hashes[0], *moved);
@@ -132,9 +136,15 @@ TEST_F(Tampered, swapped_hashes_are_detected) {
 TEST_F(Tampered, a_row_rewritten_with_insert_or_replace_is_detected) {
   // Even with the triggers in place (see the_database_refuses_insert_or_replace_over_an_entry),
   // the chain catches a row rewritten this way.
-  SQLite::Database raw(cli.db(), SQLite::OPEN_READWRITE);
+  if (cli.postgres()) {
+    // PostgreSQL's way of rewriting a row in place is an upsert, which the trigger refuses.
+    EXPECT_ANY_THROW(cli.sql("INSERT INTO entries SELECT * FROM entries WHERE id = 2 "
+                             "ON CONFLICT (id) DO UPDATE SET value = 4200, value_text = '4200'"));
+    EXPECT_EQ(cli.run({"audit", "verify"}).code, 0);
+    return;
+  }
   try {
-    raw.exec("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, period_start, "
+    cli.sql("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, period_start, "
              "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
              "provisional, entities, action, corrects, reason, hash) SELECT id, plan_id, "
              "target_id, period, period_start, period_end, 4200, '4200', unit, recorded_at, "
@@ -181,7 +191,7 @@ TEST_F(Tampered, an_unreadable_period_is_reported_as_a_broken_chain) {
 }
 
 TEST_F(Tampered, an_edit_with_a_recomputed_hash_is_detected_at_the_next_entry) {
-  auto storage = plantrack::storage::open_sqlite(cli.db());
+  auto storage = cli.open_owner();
   auto entry = *storage->find_entry(2);
   storage.reset();
   entry.value = 4200;
@@ -191,9 +201,7 @@ TEST_F(Tampered, an_edit_with_a_recomputed_hash_is_detected_at_the_next_entry) {
           "' WHERE id = 2"});
   expect_broken_at(3, "entry 3 was altered or its hash replaced (stored " + hashes[2].substr(0, 12) +
                           ", computed " +
-                          plantrack::audit::chain_hash(forged, *plantrack::storage::open_sqlite(
-                                                                    cli.db())
-                                                                    ->find_entry(3))
+                          plantrack::audit::chain_hash(forged, *cli.open_owner()->find_entry(3))
                               .substr(0, 12) +
                           ")");
 }

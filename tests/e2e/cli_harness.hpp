@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -41,7 +42,9 @@ public:
   Result run(std::vector<std::string> args) {
     std::string db = db_;
     if (server_ && server_->postgres()) {
-      auto user = env.count("PLANTRACK_USER") ? env.at("PLANTRACK_USER") : login_name;
+      auto user = env.count("PLANTRACK_USER") && !env.at("PLANTRACK_USER").empty()
+                      ? env.at("PLANTRACK_USER")
+                      : login_name; // as the CLI reads them
       if (auto by = std::find(args.begin(), args.end(), "--by");
           by != args.end() && by + 1 != args.end()) {
         user = *(by + 1);
@@ -68,6 +71,40 @@ public:
     return r;
   }
 
+  // Run as whoever adds a database's first user (SPEC §5): on PostgreSQL the role that owns
+  // the schema, which acts as admin without an account; on SQLite `--by name`, as anyone may
+  // while a file has no users.
+  Result run_as_owner(std::vector<std::string> args, const std::string& name = "setup") {
+    if (!postgres()) {
+      args.insert(args.begin(), {"--by", name});
+      return run(args);
+    }
+    args.insert(args.begin(), {"plantrack", "--db", server_->owner_location()});
+    return run_raw(args);
+  }
+  // The name run_as_owner's actions are recorded under.
+  std::string owner_name(const std::string& name = "setup") {
+    return postgres() ? value("SELECT current_user") : name;
+  }
+
+  // `user add NAME ROLE-AND-SCOPE... --password-stdin` as `by`, with `password` (by default
+  // "password-of-NAME") on standard input; "setup" stands for whoever adds the first user.
+  Result add_user(const std::string& by, std::vector<std::string> args,
+                  const std::optional<std::string>& password = std::nullopt) {
+    input = password ? *password : "password-of-" + args.front() + "\n";
+    args.insert(args.begin(), {"user", "add"});
+    args.push_back("--password-stdin");
+    Result r;
+    if (by == "setup") {
+      r = run_as_owner(args);
+    } else {
+      args.insert(args.begin(), {"--by", by});
+      r = run(args);
+    }
+    input.clear();
+    return r;
+  }
+
   // Run one SQL statement on the database as its owner (SQLite: the file; PostgreSQL: the
   // role that migrated the schema), as a test that tampers with it does. Throws on failure.
   void sql(const std::string& statement) {
@@ -80,13 +117,35 @@ public:
     }
   }
   // The number of rows in `table`.
-  long count(const std::string& table) {
+  long count(const std::string& table) { return std::stol(value("SELECT COUNT(*) FROM " + table)); }
+  // The first column of the first row `query` gives, as text, read as the owner.
+  std::string value(const std::string& query) {
     if (postgres()) {
       pqxx::connection owner(server_->owner_location());
-      return pqxx::nontransaction(owner).exec("SELECT COUNT(*) FROM " + table)[0][0].as<long>();
+      return pqxx::nontransaction(owner).exec(query).at(0).at(0).c_str();
     }
     SQLite::Database db(db_, SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
+    return db.execAndGet(query).getString();
+  }
+  // Every cell of `table`, each followed by '|': where a secret must not be.
+  std::string cells(const std::string& table) {
+    std::string all;
+    if (postgres()) {
+      pqxx::connection owner(server_->owner_location());
+      for (const auto& row : pqxx::nontransaction(owner).exec("SELECT * FROM " + table))
+        for (const auto& field : row) all += std::string(field.is_null() ? "" : field.c_str()) + "|";
+      return all;
+    }
+    SQLite::Database db(db_, SQLite::OPEN_READONLY);
+    SQLite::Statement q(db, "SELECT * FROM " + table);
+    while (q.executeStep())
+      for (int c = 0; c < q.getColumnCount(); ++c) all += q.getColumn(c).getString() + "|";
+    return all;
+  }
+  // A connection to the store as its owner, for a test that reads or checks it directly.
+  std::unique_ptr<storage::Storage> open_owner() const {
+    return postgres() ? storage::open_postgres(server_->owner_location())
+                      : storage::open_sqlite(db_);
   }
 
   // Write `text` to a file in the temporary folder and return its path.

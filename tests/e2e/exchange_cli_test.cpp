@@ -231,14 +231,10 @@ TEST_F(Exchange, a_form_for_another_org_or_plan_is_refused) {
 // own org's form is imported, recorded by who imports it.
 TEST_F(Exchange, with_accounts_an_official_imports_only_the_forms_of_its_orgs) {
   auto add = [&](const std::string& by, std::vector<std::string> args) {
-    cli.input = "s3cret-口令\n";
-    args.insert(args.begin(), {"--by", by, "user", "add"});
-    args.push_back("--password-stdin");
-    auto r = cli.run(args);
-    cli.input.clear();
+    auto r = cli.add_user(by, std::move(args));
     ASSERT_EQ(r.code, 0) << r.err;
   };
-  add("admin", {"admin", "--role", "admin"});
+  add("setup", {"admin", "--role", "admin"});
   add("admin", {"王五", "--role", "official", "--org", "区财政局"});
   add("admin", {"张三", "--role", "official", "--org", "区科委"});
   plantrack::support::make_spreadsheets(

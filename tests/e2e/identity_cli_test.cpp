@@ -5,7 +5,6 @@
 #include "audited.hpp"
 #include "support/text.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -53,9 +52,7 @@ TEST_F(Audited, corrections_and_retractions_record_who_and_when) {
   auto table = ok({"--lang", "en", "entries"}).out;
   EXPECT_NE(table.find("2019-07-02 01:00 (+0800)  审计员"), std::string::npos) << table;
   EXPECT_NE(table.find("2020-01-01 00:00 (+0800)  复核员"), std::string::npos) << table;
-  SQLite::Database raw(cli.db(), SQLite::OPEN_READONLY);
-  EXPECT_EQ(raw.execAndGet("SELECT recorded_at FROM entries WHERE id = 3").getString(),
-            "2019-12-31T16:00:00Z");
+  EXPECT_EQ(cli.value("SELECT recorded_at FROM entries WHERE id = 3"), "2019-12-31T16:00:00Z");
 }
 
 TEST_F(Audited, plan_revisions_record_who_imported_them) {

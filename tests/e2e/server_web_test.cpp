@@ -9,7 +9,6 @@
 #include "server/web/pages.hpp"
 #include "support/plan_files.hpp"
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <filesystem>
 #include <fstream>
 #include <gmock/gmock.h>
@@ -47,11 +46,7 @@ protected:
   }
 
   void add(const std::string& by, std::vector<std::string> args) {
-    cli.input = "password-of-" + args.front() + "\n";
-    args.insert(args.begin(), {"--by", by, "user", "add"});
-    args.push_back("--password-stdin");
-    auto r = cli.run(args);
-    cli.input.clear();
+    auto r = cli.add_user(by, std::move(args));
     ASSERT_EQ(r.code, 0) << r.err;
   }
 
@@ -128,10 +123,7 @@ protected:
     return call("POST", target, "csrf=" + s.csrf + "&" + body, s.cookie);
   }
 
-  int count(const std::string& table) {
-    SQLite::Database db(cli.db(), SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT COUNT(*) FROM " + table).getInt();
-  }
+  int count(const std::string& table) { return static_cast<int>(cli.count(table)); }
 
   Cli cli;
   server::StorePool stores{cli.db()};
