@@ -15,7 +15,10 @@ std::int64_t EntryQueue::log(storage::Storage& storage, const EntryInput& input,
     me.checked_at = storage.checks_version();
     {
       Catalog catalog(storage);
-      me.entry = checked_entry(storage, catalog, input, now);
+      const auto plan_id = parse_target_ref(input.ref).plan_id;
+      auto known = checks(storage, plan_id, me.checked_at);
+      if (known.plan) catalog.adopt(plan_id, known.plan);
+      me.entry = checked_entry(storage, catalog, input, now, known.ledger.get());
     }
     me.entry.recorded_at = now;
 
@@ -47,6 +50,29 @@ std::int64_t EntryQueue::log(storage::Storage& storage, const EntryInput& input,
       throw InputError("plans or approvals kept changing while the entry was checked; nothing "
                        "was stored, send it again");
   }
+}
+
+// Plans and approvals only change with checks_version, which only grows (both are append
+// only). What is read after reading version v is at least as new as v: an entry checked
+// against something newer than its checked_at is only sent back to be checked again.
+EntryQueue::Checks EntryQueue::checks(storage::Storage& storage, const std::string& plan_id,
+                                      std::int64_t version) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (version == checks_version_)
+      if (auto it = checks_.find(plan_id); it != checks_.end()) return it->second;
+  }
+  auto found = storage.find_plan(plan_id);
+  if (!found) return {}; // the Catalog names the unknown plan
+  Checks read{std::make_shared<const Plan>(std::move(found->plan)),
+              std::make_shared<const ApprovalLedger>(ApprovalLedger::of(storage, plan_id))};
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (version > checks_version_) {
+    checks_version_ = version;
+    checks_.clear();
+  }
+  if (version == checks_version_) checks_[plan_id] = read;
+  return read;
 }
 
 EntryQueue::Counts EntryQueue::counts() const {

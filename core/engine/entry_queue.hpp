@@ -5,16 +5,22 @@
 // connection), then waits while a write is under way; the next write appends every entry
 // waiting, in one transaction. The first caller to find no write under way leads that write.
 // An entry whose plan or approvals changed after its check is checked again, as log_entry
-// does under the lock.
+// does under the lock. The plans and approvals are read and decoded once per checks_version
+// and shared by every entry checked at that version (the writer's account is read for each).
 
+#include "engine/approval.hpp"
 #include "model/entry.hpp"
+#include "model/plan.hpp"
 #include "storage/storage.hpp"
 
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <map>
+#include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 namespace plantrack::engine {
@@ -46,12 +52,22 @@ private:
   };
   void write(storage::Storage& storage, const std::vector<Waiter*>& batch);
 
+  // A plan's latest revision and its approvals, as read at or after one checks_version.
+  struct Checks {
+    std::shared_ptr<const Plan> plan; // nullptr: no such plan (not kept)
+    std::shared_ptr<const ApprovalLedger> ledger;
+  };
+  // Those of `plan_id` at `version`: kept ones, or read from `storage` and kept.
+  Checks checks(storage::Storage& storage, const std::string& plan_id, std::int64_t version);
+
   std::function<std::unique_lock<std::mutex>()> turn_;
   mutable std::mutex mutex_;
   std::condition_variable written_;
   std::vector<Waiter*> queue_;
   bool writing_ = false;
   Counts counts_;
+  std::int64_t checks_version_ = -1; // of checks_
+  std::map<std::string, Checks> checks_;
 };
 
 } // namespace plantrack::engine

@@ -44,7 +44,8 @@ const Plan& Catalog::plan(const std::string& id) {
   auto it = plans_.find(id);
   if (it == plans_.end()) {
     auto found = storage_.find_plan(id);
-    it = plans_.emplace(id, found ? std::optional<Plan>(std::move(found->plan)) : std::nullopt).first;
+    it = plans_.emplace(id, found ? std::make_shared<const Plan>(std::move(found->plan)) : nullptr)
+             .first;
   }
   if (!it->second) {
     auto ids = storage_.plan_ids();
@@ -55,6 +56,10 @@ const Plan& Catalog::plan(const std::string& id) {
                                      : fmt::format("did you mean '{}'?", guess)));
   }
   return *it->second;
+}
+
+void Catalog::adopt(const std::string& id, std::shared_ptr<const Plan> plan) {
+  plans_[id] = std::move(plan);
 }
 
 namespace {

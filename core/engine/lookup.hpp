@@ -6,6 +6,7 @@
 #include "storage/storage.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -46,9 +47,13 @@ public:
   // The latest revision of plan `id`; throws InputError with a suggestion when unknown.
   const Plan& plan(const std::string& id);
 
+  // Use `plan` as the latest revision of plan `id` instead of reading it (a plan already
+  // decoded for the same checks_version, EntryQueue).
+  void adopt(const std::string& id, std::shared_ptr<const Plan> plan);
+
 private:
   storage::Storage& storage_;
-  std::map<std::string, std::optional<Plan>> plans_;
+  std::map<std::string, std::shared_ptr<const Plan>> plans_; // nullptr: no such plan
 };
 
 // The revision of plan `id` in force at `known_at`. Throws InputError for an unknown plan

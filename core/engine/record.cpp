@@ -36,22 +36,24 @@ std::int64_t append_checked(storage::Storage& storage, Timestamp now,
 }
 
 // Refuse entries of `item` in `periods` when an approval of a lead org locks one of them.
-void require_open(storage::Storage& storage, const TargetRef& ref, const Item& item,
+void require_open(const ApprovalLedger& ledger, const TargetRef& ref, const Item& item,
                   const std::vector<const Period*>& periods) {
-  auto ledger = ApprovalLedger::of(storage, ref.plan_id);
   for (const Period* period : periods) require_unlocked(ledger, ref, item.lead_orgs(), *period);
 }
 
 } // namespace
 
 Entry checked_entry(storage::Storage& storage, Catalog& catalog, const EntryInput& input,
-                    Timestamp now) {
+                    Timestamp now, const ApprovalLedger* ledger) {
   TargetRef ref = parse_target_ref(input.ref);
   Item item = catalog.item(ref);
   authorize(storage, input.recorded_by, access::Action::write_entry, {item.orgs(), ref.plan_id},
             now);
   Entry entry = catalog.check(input);
-  require_open(storage, ref, item, {&entry.period});
+  if (ledger)
+    require_open(*ledger, ref, item, {&entry.period});
+  else
+    require_open(ApprovalLedger::of(storage, ref.plan_id), ref, item, {&entry.period});
   return entry;
 }
 
@@ -74,7 +76,8 @@ std::int64_t replace_entry(storage::Storage& storage, const CorrectionInput& inp
       authorize(storage, input.recorded_by, access::Action::write_entry,
                 {item.orgs(), ref.plan_id}, now);
       Entry entry = retract ? retraction(storage, input) : correction(storage, input);
-      require_open(storage, ref, item, {&original->period, &entry.period});
+      require_open(ApprovalLedger::of(storage, ref.plan_id), ref, item,
+                   {&original->period, &entry.period});
       return entry;
     }
     return retract ? retraction(storage, input) : correction(storage, input); // names the problem

@@ -12,13 +12,15 @@
 
 namespace plantrack::engine {
 
+class ApprovalLedger;
 class Catalog;
 
 // The entry `input` describes, checked against its plan (through `catalog`), its writer's
 // permission (a refusal is recorded at `now`) and the approvals that lock periods; recorded_at
 // and the chain are left to the writer. Throws what log_entry throws.
+// `ledger`, if given, holds the approvals of the entry's plan, read since the plans were.
 Entry checked_entry(storage::Storage& storage, Catalog& catalog, const EntryInput& input,
-                    Timestamp now);
+                    Timestamp now, const ApprovalLedger* ledger = nullptr);
 
 // Append the entry `input` describes, recorded at `now`; returns its id.
 std::int64_t log_entry(storage::Storage& storage, const EntryInput& input, Timestamp now);

@@ -117,5 +117,23 @@ TEST_F(EntryQueueTest, alone_it_logs_as_log_entry_does) {
   EXPECT_EQ(queue.counts().writes, 1); // the bad one never queued
 }
 
+// The queue keeps the plans it decoded for the store's checks_version: a revision imported
+// between two entries is what the second is checked against.
+TEST_F(EntryQueueTest, a_plan_revised_between_two_entries_is_what_the_second_is_checked_against) {
+  engine::EntryQueue queue;
+  auto store = database.open();
+  EntryInput exits = patents("10", "2018");
+  exits.ref = "demo-plan/exits";
+  EXPECT_THROW(queue.log(*store, exits, now), InputError); // not in the plan yet
+  ASSERT_EQ(queue.log(*store, patents("4400", "2018"), now), 1);
+  auto revised = planfile::load_plan(
+      support::sample_plan_yaml("demo-plan", "示例规划",
+                                support::sample_patents_target + support::sample_exits_target),
+      "demo.yaml");
+  store->import_plans({{revised.plan, revised.document}}, now, "planner", "增补指标");
+  EXPECT_EQ(queue.log(*store, exits, now), 2);
+  EXPECT_EQ(queue.log(*store, patents("4500", "2019"), now), 3);
+}
+
 } // namespace
 } // namespace plantrack
