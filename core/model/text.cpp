@@ -33,6 +33,12 @@ std::optional<std::size_t> invalid_utf8_at(std::string_view text) {
 }
 
 void require_utf8(std::string_view text, std::string_view what) {
+  // PostgreSQL's text cannot hold a NUL byte (libpq would cut the text there, and the stored
+  // entry would no longer match its hash), so neither store takes one.
+  if (auto nul = text.find('\0'); nul != std::string_view::npos)
+    throw InputError(fmt::format("{} '{}' contains a NUL byte (at offset {}); remove it, text "
+                                 "cannot hold one",
+                                 what, excerpt(text), nul));
   auto at = invalid_utf8_at(text);
   if (!at) return;
   throw InputError(fmt::format("{} '{}' is not valid UTF-8 (byte 0x{:02X} at offset {}); save or "

@@ -12,7 +12,8 @@ namespace plantrack {
 // (overlong forms and surrogates are invalid); nullopt when all of `text` is valid.
 std::optional<std::size_t> invalid_utf8_at(std::string_view text);
 
-// Throws InputError unless `text` is valid UTF-8, naming `what`, the bad byte and its offset.
+// Throws InputError unless `text` is valid UTF-8 without a NUL byte, naming `what`, the bad
+// byte and its offset.
 void require_utf8(std::string_view text, std::string_view what);
 
 // `text` fit to quote in a one-line message: bytes that are not valid UTF-8 and control
