@@ -74,8 +74,9 @@ struct ArchivedReport {
 class EntryWriter {
 public:
   virtual ~EntryWriter() = default;
-  // Set the entry's id and hash and insert it; returns the id. Ids are consecutive within one
-  // writer. An entry that corrects or retracts one already replaced is an InputError naming
+  // Set the entry's id and hash and insert it; returns the id. (A writer made by begin_import
+  // may take the entry's contents, moving from it, and chain and insert it later, before the
+  // next commit.) Ids are consecutive within one writer. An entry that corrects or retracts one already replaced is an InputError naming
   // the latest version; after any exception the writer can only be destroyed (rolled back).
   virtual std::int64_t append(Entry& entry) = 0;
   // Make every appended entry durable and visible, all at once.

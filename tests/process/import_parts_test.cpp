@@ -28,6 +28,9 @@ std::string big_csv() {
 // (unfinished batches, entries of them): what the import has committed so far.
 std::pair<std::int64_t, std::int64_t> unfinished(const std::string& db) {
   SQLite::Database sqlite(db, SQLite::OPEN_READONLY);
+  // As plantrack's own connections do: a WAL reader may find the lock it needs to start
+  // reading taken for a moment (the importer ending a part), and would fail at once.
+  sqlite.setBusyTimeout(10000);
   SQLite::Statement q(sqlite, "SELECT COUNT(*), (SELECT COUNT(*) FROM entries WHERE batch IN "
                               "(SELECT id FROM import_batches WHERE finished_at IS NULL)) "
                               "FROM import_batches WHERE finished_at IS NULL");

@@ -18,6 +18,7 @@
 #include "support/plan_files.hpp"
 #include "support/test_store.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <functional>
@@ -408,6 +409,110 @@ TEST_F(ImportLock, a_plan_revised_between_parts_stops_the_import_and_shows_none_
   EXPECT_EQ(check.chain.entries, 10u); // the first part; the second stopped before its commit
   ASSERT_EQ(check.unfinished.size(), 1u);
   EXPECT_EQ(check.unfinished[0].entries, 10);
+}
+
+TEST_F(ImportLock, an_import_in_parts_chains_each_row_as_one_transaction_would) {
+  // Enough rows that the import's writer hashes several chunks of 1,024 on its second thread,
+  // in parts that end inside a chunk: the same entries and hashes, id for id, as a file
+  // appended in one transaction.
+  const auto lines = file(2600);
+  support::TestDatabase whole_database;
+  auto whole = whole_database.open();
+  auto loaded = planfile::load_plan(plan_with(support::sample_patents_target +
+                                              support::sample_exits_target),
+                                    "demo.yaml");
+  whole->import_plans({{loaded.plan, loaded.document}}, now, "planner", "");
+  std::stringstream in;
+  for (const auto& line : lines) in << line;
+  EXPECT_EQ(engine::import_entries_csv(*whole, in, "f.csv", now, "importer", false, 100000).parts,
+            1u);
+  EXPECT_EQ(import(lines, 9999, nullptr, 1000).parts, 3u);
+
+  auto expected = whole->entries({});
+  auto got = db->entries({});
+  ASSERT_EQ(got.size(), 2600u);
+  ASSERT_EQ(expected.size(), got.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    SCOPED_TRACE("entry " + std::to_string(i + 1));
+    EXPECT_EQ(got[i].id, expected[i].id);
+    EXPECT_EQ(got[i].value_text, expected[i].value_text);
+    EXPECT_EQ(got[i].hash, expected[i].hash);
+    if (got[i].hash != expected[i].hash) break;
+  }
+  EXPECT_FALSE(engine::verify_chain(*db).chain.broken);
+}
+
+TEST_F(ImportLock, an_import_in_parts_refuses_a_row_whose_target_is_not_stored) {
+  // The import's writer checks the keys SQLite's foreign keys would (it turns them off for
+  // its parts); after it, they are on again for the connection.
+  auto refused = [&](storage::EntryWriter& writer) {
+    Entry stray = patents(2017, 3100);
+    stray.target_id = "no-such-target";
+    EXPECT_ANY_THROW({
+      writer.append(stray);
+      writer.commit();
+    });
+  };
+  {
+    auto writer = db->begin_import({"big.csv", now, "importer"});
+    Entry e = patents(2016, 3000);
+    writer->append(e);
+    refused(*writer);
+  }
+  EXPECT_TRUE(db->entries({}).empty());
+  refused(*db->begin_entries());
+  EXPECT_TRUE(db->entries({}).empty());
+  log_exits(*db, "12"); // a good row goes in as before
+  EXPECT_EQ(db->entries({}).size(), 1u);
+  EXPECT_FALSE(engine::verify_chain(*db).chain.broken);
+}
+
+TEST_F(ImportLock, an_import_in_parts_never_shows_a_schema_without_the_replace_trigger) {
+  if (database.postgres()) GTEST_SKIP() << "SQLite's trigger; PostgreSQL refuses by grants";
+  SQLite::Database raw(database.location(), SQLite::OPEN_READWRITE);
+  auto trigger = [&] {
+    return raw.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name "
+                          "= 'entries_are_append_only_replace'")
+        .getInt();
+  };
+  ASSERT_EQ(trigger(), 1);
+  const std::string before = raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = "
+                                            "'entries_are_append_only_replace'")
+                                 .getString();
+  {
+    auto writer = db->begin_import({"big.csv", now, "importer"});
+    Entry e = patents(2016, 3000);
+    writer->append(e);
+    EXPECT_EQ(trigger(), 1); // a part is open: others see the schema as committed
+    writer->commit_part();
+    EXPECT_EQ(trigger(), 1);
+    Entry next = patents(2017, 3100);
+    writer->append(next);
+    EXPECT_EQ(trigger(), 1);
+    writer->commit();
+  }
+  EXPECT_EQ(trigger(), 1);
+  EXPECT_EQ(raw.execAndGet("SELECT sql FROM sqlite_schema WHERE name = "
+                           "'entries_are_append_only_replace'")
+                .getString(),
+            before);
+  EXPECT_THROW(raw.exec("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, "
+                        "period_start, period_end, value, value_text, unit, recorded_at, "
+                        "recorded_by, source, note, provisional, entities, action, corrects, "
+                        "reason, hash) SELECT id, plan_id, target_id, period, period_start, "
+                        "period_end, 9.9, '9.9', unit, recorded_at, recorded_by, source, note, "
+                        "provisional, entities, action, corrects, reason, hash FROM entries "
+                        "WHERE id = 1"),
+               SQLite::Exception);
+  // An import that stops part way rolls its open part back, the trigger's drop with it.
+  {
+    auto writer = db->begin_import({"big.csv", now, "importer"});
+    Entry e = patents(2018, 3200);
+    writer->append(e);
+  }
+  EXPECT_EQ(trigger(), 1);
+  EXPECT_EQ(db->entries({"demo-plan", "patents"}).size(), 2u);
+  EXPECT_FALSE(engine::verify_chain(*db).chain.broken);
 }
 
 TEST_F(ImportLock, a_writer_for_one_transaction_has_no_parts) {
