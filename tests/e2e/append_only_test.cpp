@@ -3,6 +3,7 @@
 // without a reason or of an entry already replaced, whoever writes the SQL.
 
 #include "audited.hpp"
+#include "support/tamper.hpp"
 #include "support/text.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -50,13 +51,7 @@ TEST_F(Audited, the_database_refuses_insert_or_replace_over_an_entry) {
   auto before = snapshot();
   {
     SQLite::Database raw(cli.db(), SQLite::OPEN_READWRITE);
-    EXPECT_THROW(raw.exec("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, "
-                          "period_start, period_end, value, value_text, unit, recorded_at, "
-                          "recorded_by, source, note, provisional, entities, action, corrects, "
-                          "reason, hash) SELECT id, plan_id, target_id, period, period_start, "
-                          "period_end, 9.9, '9.9', unit, recorded_at, recorded_by, source, note, "
-                          "provisional, entities, action, corrects, reason, hash FROM entries "
-                          "WHERE id = 1"),
+    EXPECT_THROW(raw.exec(plantrack::support::replace_first_entry_sql),
                  SQLite::Exception);
   }
   EXPECT_EQ(snapshot(), before);

@@ -16,6 +16,7 @@
 #include "support/errors.hpp"
 #include "support/files.hpp"
 #include "support/plan_files.hpp"
+#include "support/tamper.hpp"
 #include "support/test_store.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -496,13 +497,7 @@ TEST_F(ImportLock, an_import_in_parts_never_shows_a_schema_without_the_replace_t
                            "'entries_are_append_only_replace'")
                 .getString(),
             before);
-  EXPECT_THROW(raw.exec("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, "
-                        "period_start, period_end, value, value_text, unit, recorded_at, "
-                        "recorded_by, source, note, provisional, entities, action, corrects, "
-                        "reason, hash) SELECT id, plan_id, target_id, period, period_start, "
-                        "period_end, 9.9, '9.9', unit, recorded_at, recorded_by, source, note, "
-                        "provisional, entities, action, corrects, reason, hash FROM entries "
-                        "WHERE id = 1"),
+  EXPECT_THROW(raw.exec(support::replace_first_entry_sql),
                SQLite::Exception);
   // An import that stops part way rolls its open part back, the trigger's drop with it.
   {

@@ -109,13 +109,13 @@ void SqliteEntryWriter::begin() {
     known_targets_.clear();
     last_plan_.clear();
     last_target_.clear();
-    SQLite::Statement trigger(db_, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND "
-                                   "name = ?");
-    trigger.bind(1, replace_trigger);
-    if (trigger.executeStep()) {
-      replace_trigger_ = trigger.getColumn(0).getString();
-      db_.exec(fmt::format("DROP TRIGGER {}", replace_trigger));
-    }
+    {
+      SQLite::Statement trigger(db_, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' "
+                                     "AND name = ?");
+      trigger.bind(1, replace_trigger);
+      if (trigger.executeStep()) replace_trigger_ = trigger.getColumn(0).getString();
+    } // finalized before the schema changes
+    if (!replace_trigger_.empty()) db_.exec(fmt::format("DROP TRIGGER {}", replace_trigger));
   }
 }
 
