@@ -50,13 +50,16 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+# Entries store the period as written (migration 007), which generate.py always writes as a
+# month, 'YYYY-MM': x is the month's first day, and a month has ended by the as-of date when it
+# is not later than the as-of month (the as-of date is that month's last day).
 STATUS_SQL = """
-SELECT plan_id, target_id, value AS latest, MAX(period_end) AS latest_period,
+SELECT plan_id, target_id, value AS latest, MAX(period) AS latest_period,
        (COUNT(*) * SUM(x * value) - SUM(x) * SUM(value))
          / NULLIF(COUNT(*) * SUM(x * x) - SUM(x) * SUM(x), 0) * 365.2425 AS slope_per_year
-FROM (SELECT plan_id, target_id, period_end, value,
-             julianday(period_end) - julianday('2016-01-01') AS x
-      FROM entries WHERE period_end <= '{as_of}' {plan_filter})
+FROM (SELECT plan_id, target_id, period, value,
+             julianday(period || '-01') - julianday('2016-01-01') AS x
+      FROM entries WHERE period <= '{as_of_month}' {plan_filter})
 GROUP BY plan_id, target_id;
 """
 
@@ -71,9 +74,7 @@ CREATE TABLE entry (target_id TEXT, period TEXT, value REAL, unit TEXT, source T
 CREATE INDEX entry_by_target ON entry (target_id, period);
 """
 
-# STATUS_SQL on the plain table: there is no period_end, so x is the first day of the period,
-# which generate.py always writes as a month, 'YYYY-MM'; a month has ended by the as-of date
-# when it is not later than the as-of month (the as-of date is that month's last day).
+# STATUS_SQL on the plain table, per target_id.
 PLAIN_STATUS_SQL = """
 SELECT target_id, value AS latest, MAX(period) AS latest_period,
        (COUNT(*) * SUM(x * value) - SUM(x) * SUM(value))
@@ -84,11 +85,10 @@ FROM (SELECT target_id, period, value,
 GROUP BY target_id;
 """
 
-LOG_SQL = ("INSERT INTO entries (plan_id, target_id, period, period_start, period_end, value, "
-           "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities, "
-           "action, corrects, reason, hash) VALUES ('{plan}', '{target}', '2020-06', '2020-06-01', "
-           "'2020-06-30', 55, '55', '', '2020-07-01T00:00:00Z', 'bench', '', '', 0, '[]', 'log', "
-           "NULL, '', '{hash}');")
+LOG_SQL = ("INSERT INTO entries (plan_id, target_id, period, value, value_text, unit, "
+           "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, "
+           "reason, hash) VALUES ('{plan}', '{target}', '2020-06', 55, '55', '', "
+           "'2020-07-01T00:00:00Z', 'bench', '', '', 0, '[]', 'log', NULL, '', X'{hash}');")
 
 PRAGMAS = ["-cmd", "PRAGMA foreign_keys = ON", "-cmd", "PRAGMA synchronous = NORMAL",
            "-cmd", "PRAGMA busy_timeout = 30000"]
@@ -337,10 +337,11 @@ def bench_size(work, size, args):
     for rep in range(args.reps):
         samples["status"].append(run([pt, "--db", env_db, "--as-of", as_of, "status"]))
         samples["raw_status"].append(run(["sqlite3", *PRAGMAS, raw_db,
-                                          STATUS_SQL.format(as_of=as_of, plan_filter="")]))
+                                          STATUS_SQL.format(
+                                          as_of_month=last_month_ended(as_of), plan_filter="")]))
         samples["report"].append(run([pt, "--db", env_db, "--as-of", as_of, "report", report_plan]))
         samples["raw_report"].append(run(["sqlite3", *PRAGMAS, raw_db, STATUS_SQL.format(
-            as_of=as_of, plan_filter=f"AND plan_id = '{report_plan}'")]))
+            as_of_month=last_month_ended(as_of), plan_filter=f"AND plan_id = '{report_plan}'")]))
         samples["dot_status"].append(run(["sqlite3", *PRAGMAS, plain_db, PLAIN_STATUS_SQL.format(
             as_of_month=last_month_ended(as_of))]))
     plan, target = meta["log_target"].split("/")

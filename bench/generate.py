@@ -112,9 +112,9 @@ def main():
         csv.write("target,period,value,unit,source,note,recorded_by,provisional,entities\n")
         sql.write("BEGIN;\n")
         pending = 0
-        insert = ("INSERT INTO entries (id, plan_id, target_id, period, period_start, period_end, "
-                  "value, value_text, unit, recorded_at, recorded_by, source, note, provisional, "
-                  "entities, action, corrects, reason, hash) VALUES\n")
+        insert = ("INSERT INTO entries (id, plan_id, target_id, period, value, value_text, unit, "
+                  "recorded_at, recorded_by, source, note, provisional, entities, action, "
+                  "corrects, reason, hash) VALUES\n")
         for p, plan_id in enumerate(plan_ids):
             recorded_by = f"统计局-{p % 300:03d}"
             for t in range(args.targets):
@@ -122,7 +122,7 @@ def main():
                 target_id = f"t{t:04d}"
                 pace = rng.uniform(0.5, 1.3)  # how fast this target moves toward its goal
                 done_at = rng.randrange(args.entries * 2)
-                for i, (period, start, end) in enumerate(months):
+                for i, (period, _start, end) in enumerate(months):
                     share = min(1.0, (i + 1) / 60 * pace)
                     noise = rng.uniform(-0.02, 0.02)
                     entities = ""
@@ -156,13 +156,14 @@ def main():
                     names = json.dumps(entities.split(";") if entities else [],
                                        ensure_ascii=False, separators=(",", ":"))
                     row = ",".join([str(next_id), sql_text(plan_id), sql_text(target_id),
-                                    sql_text(period), sql_text(start), sql_text(end), repr(float(value)),
+                                    sql_text(period), repr(float(value)),
                                     sql_text(typed), sql_text(unit), sql_text(RECORDED_AT),
                                     sql_text(recorded_by), sql_text(source), sql_text(note),
                                     "1" if provisional else "0", sql_text(names), "'log'", "NULL",
                                     "''"])
                     previous = hashlib.sha256((previous + row).encode()).hexdigest()
-                    sql.write((insert if pending == 0 else ",\n") + "(" + row + ",'" + previous + "')")
+                    # The hash as plantrack stores it in SQLite: 32 bytes (migration 007).
+                    sql.write((insert if pending == 0 else ",\n") + "(" + row + ",X'" + previous + "')")
                     pending += 1
                     next_id += 1
                     if pending == rows_per_insert:

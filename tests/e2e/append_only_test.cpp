@@ -100,10 +100,9 @@ TEST_F(Audited, the_database_refuses_a_correction_without_a_reason_or_of_a_repla
   ok({"correct", "1", "2.6", "--reason", "年报修订"});
   SQLite::Database raw(cli.db(), SQLite::OPEN_READWRITE);
   const char* insert =
-      "INSERT INTO entries (plan_id, target_id, period, period_start, period_end, value, "
-      "value_text, unit, recorded_at, recorded_by, action, corrects, reason, hash) VALUES "
-      "('audit', 'rd', '2018', '2018-01-01', '2018-12-31', 2.7, '2.7', '', "
-      "'2019-06-30T08:00:00Z', 'x', 'correct', %s, %s, 'h')";
+      "INSERT INTO entries (plan_id, target_id, period, value, value_text, unit, recorded_at, "
+      "recorded_by, action, corrects, reason, hash) VALUES ('audit', 'rd', '2018', 2.7, '2.7', "
+      "'', '2019-06-30T08:00:00Z', 'x', 'correct', %s, %s, 'h')";
   auto sql = [&](const char* corrects, const char* reason) {
     char buffer[600];
     std::snprintf(buffer, sizeof buffer, insert, corrects, reason);

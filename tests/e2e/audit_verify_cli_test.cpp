@@ -144,12 +144,11 @@ TEST_F(Tampered, a_row_rewritten_with_insert_or_replace_is_detected) {
     return;
   }
   try {
-    cli.sql("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, period_start, "
-             "period_end, value, value_text, unit, recorded_at, recorded_by, source, note, "
-             "provisional, entities, action, corrects, reason, hash) SELECT id, plan_id, "
-             "target_id, period, period_start, period_end, 4200, '4200', unit, recorded_at, "
-             "recorded_by, source, note, provisional, entities, action, corrects, reason, hash "
-             "FROM entries WHERE id = 2");
+    cli.sql("INSERT OR REPLACE INTO entries (id, plan_id, target_id, period, value, "
+             "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities, "
+             "action, corrects, reason, hash) SELECT id, plan_id, target_id, period, 4200, "
+             "'4200', unit, recorded_at, recorded_by, source, note, provisional, entities, "
+             "action, corrects, reason, hash FROM entries WHERE id = 2");
   } catch (const SQLite::Exception&) {
     return; // refused outright: nothing to detect
   }
@@ -160,16 +159,6 @@ TEST_F(Tampered, a_row_rewritten_with_insert_or_replace_is_detected) {
                         0),
             0u)
       << r.err;
-}
-
-// The stored period bounds are only an index: the engine derives them from the period text,
-// which the chain covers, so moving them behind its back changes nothing it reports.
-TEST_F(Tampered, moved_period_bounds_do_not_change_the_assessment) {
-  auto before = status_of("audit/patents");
-  EXPECT_EQ(before["current"], 4500.0);
-  tamper({"UPDATE entries SET period_start = '2019-01-01', period_end = '2019-12-31' WHERE id = 3"});
-  EXPECT_EQ(status_of("audit/patents"), before);
-  EXPECT_EQ(cli.run({"audit", "verify"}).code, 0);
 }
 
 // A value the engine cannot even read is still tampering: exit 5 naming the entry, not a

@@ -37,7 +37,7 @@ TEST_F(Backup, the_copy_is_verified_and_restores_the_same_data) {
   auto made = cli.run({"backup", "--to", copy});
   ASSERT_EQ(made.code, 0) << made.err;
   EXPECT_EQ(made.out.rfind("backup " + copy + " written and verified: ", 0), 0u) << made.out;
-  EXPECT_NE(made.out.find(" 1 approval actions (schema version 6, "), std::string::npos) << made.out;
+  EXPECT_NE(made.out.find(" 1 approval actions (schema version 7, "), std::string::npos) << made.out;
   EXPECT_FALSE(std::filesystem::exists(copy + ".partial"));
 
   // The restore drill: the copy is a database of its own with the same data.

@@ -78,7 +78,7 @@ TEST(Init, creates_the_database_and_is_idempotent) {
   Cli cli;
   auto first = cli.run({"init"});
   EXPECT_EQ(first.code, 0);
-  EXPECT_EQ(first.out, "database " + cli.db() + " ready (schema version 6)\n");
+  EXPECT_EQ(first.out, "database " + cli.db() + " ready (schema version 7)\n");
   auto second = cli.run({"init"});
   EXPECT_EQ(second.code, 0);
   EXPECT_EQ(second.out, first.out);

@@ -88,7 +88,7 @@ protected:
 TEST_F(ServerApi, health_answers_without_signing_in) {
   auto r = call("GET", "/api/v1/health");
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(json::parse(r.body), json::parse(R"({"status":"ok","schema_version":6})"));
+  EXPECT_EQ(json::parse(r.body), json::parse(R"({"status":"ok","schema_version":7})"));
 }
 
 TEST_F(ServerApi, sign_in_sets_a_strict_http_only_cookie_and_returns_the_csrf_token) {

@@ -131,18 +131,19 @@ TEST(TaskStorage, the_database_refuses_an_unknown_state) {
   TempDatabase file;
   open_sqlite(file.path())->import_plans({demo_plan()}, recorded, "tester", "");
   SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE);
-  EXPECT_THROW(raw.exec("INSERT INTO entries (plan_id, target_id, period, period_start, "
-                        "period_end, value, value_text, unit, recorded_at, recorded_by, hash, "
-                        "state) VALUES ('demo', 'fund', '2019', '2019-01-01', '2019-12-31', 0, "
-                        "'x', '', '2019-06-30T08:00:00Z', 't', 'h', 'half_done')"),
+  EXPECT_THROW(raw.exec("INSERT INTO entries (plan_id, target_id, period, value, value_text, "
+                        "unit, recorded_at, recorded_by, hash, state) VALUES ('demo', 'fund', "
+                        "'2019', 0, 'x', '', '2019-06-30T08:00:00Z', 't', 'h', 'half_done')"),
                SQLite::Exception);
 }
 
 // A database at schema version 1 (before tasks), with one plan whose file already listed a task
-// and one target entry hashed with the 16-field array, migrates to version 2: the chain still
-// verifies and the task can be logged to.
+// and one target entry hashed with the 16-field array, migrates to the latest version: the
+// chain still verifies, the entry keeps its period though its stored bounds are gone and its
+// hash is stored as 32 bytes (migration 007), and the task can be logged to.
 TEST(TaskStorage, a_version_1_database_migrates_and_its_chain_still_verifies) {
   TempDatabase file;
+  std::string first_hash;
   {
     SQLite::Database raw(file.path(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     raw.exec(read_text(std::string(PLANTRACK_SOURCE_DIR) + "/schemas/migrations/001_init.sql"));
@@ -161,6 +162,7 @@ TEST(TaskStorage, a_version_1_database_migrates_and_its_chain_still_verifies) {
     Entry e = target_entry();
     e.id = 1;
     e.hash = audit::chain_hash(audit::genesis_hash, e);
+    first_hash = e.hash;
     SQLite::Statement insert(raw, "INSERT INTO entries (id, plan_id, target_id, period, "
                                   "period_start, period_end, value, value_text, unit, "
                                   "recorded_at, recorded_by, hash) VALUES (1, 'demo', 'patents', "
@@ -171,14 +173,33 @@ TEST(TaskStorage, a_version_1_database_migrates_and_its_chain_still_verifies) {
     insert.exec();
   }
   auto db = open_sqlite(file.path());
-  EXPECT_EQ(db->migrate(), 6);
+  EXPECT_EQ(db->migrate(), 7);
   auto check = audit::verify_chain(db->entries({}), db->highest_entry_id());
   EXPECT_FALSE(check.broken) << check.broken->why;
+  auto stored = db->entries({});
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored[0].period.text, "2018");
+  EXPECT_EQ(format_date(stored[0].period.start), "2018-01-01");
+  EXPECT_EQ(format_date(stored[0].period.end), "2018-12-31");
+  EXPECT_EQ(stored[0].hash, first_hash);
+  {
+    SQLite::Database raw(file.path(), SQLite::OPEN_READONLY);
+    EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM pragma_table_info('entries') "
+                             "WHERE name IN ('period_start', 'period_end')")
+                  .getInt(),
+              0);
+    EXPECT_EQ(raw.execAndGet("SELECT lower(hex(hash)) FROM entries WHERE id = 1 AND "
+                             "typeof(hash) = 'blob' AND length(hash) = 32")
+                  .getString(),
+              first_hash);
+  }
   std::vector<Entry> batch{task_entry()};
   db->append_entries(batch); // `fund` was registered from the stored plan document
   check = audit::verify_chain(db->entries({}), db->highest_entry_id());
   EXPECT_FALSE(check.broken);
   EXPECT_EQ(check.entries, 2u);
+  SQLite::Database raw(file.path(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM entries WHERE typeof(hash) = 'blob'").getInt(), 2);
 }
 
 } // namespace

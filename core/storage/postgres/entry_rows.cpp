@@ -10,9 +10,9 @@
 namespace plantrack::storage::postgres {
 
 const char* const entry_insert_columns =
-    "id, plan_id, target_id, period, period_start, period_end, value, value_text, unit, "
-    "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, "
-    "hash, state, evidence, step, part, peer, batch";
+    "id, plan_id, target_id, period, value, value_text, unit, recorded_at, recorded_by, source, "
+    "note, provisional, entities, action, corrects, reason, hash, state, evidence, step, part, "
+    "peer, batch";
 
 const char* const checks_version_sql =
     "SELECT (SELECT COUNT(*) FROM plan_revisions) + (SELECT COUNT(*) FROM approvals)";
@@ -108,8 +108,6 @@ void entry_params(const Entry& e, std::int64_t batch, std::vector<Param>& out) {
   out.emplace_back(e.plan_id);
   out.emplace_back(e.target_id);
   out.emplace_back(e.period.text);
-  out.emplace_back(format_date(e.period.start));
-  out.emplace_back(format_date(e.period.end));
   out.emplace_back(double_text(e.value));
   out.emplace_back(e.value_text);
   out.emplace_back(e.unit);

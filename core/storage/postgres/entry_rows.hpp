@@ -36,6 +36,6 @@ extern const char* const checks_version_sql;
 
 // The columns entry_params fills, in order, and how many they are.
 extern const char* const entry_insert_columns;
-constexpr int entry_insert_count = 25;
+constexpr int entry_insert_count = 23;
 
 } // namespace plantrack::storage::postgres

@@ -1,6 +1,7 @@
 #include "storage/sqlite/entry_rows.hpp"
 
 #include "errors.hpp"
+#include "storage/sqlite/stored_hash.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -104,7 +105,7 @@ void EntryRows::read(const EntryQuery& q, Entry& e) {
     e.action = *action;
     if (!q.null(c.corrects)) e.corrects = q.int64(c.corrects);
     text(c.reason, e.reason);
-    text(c.hash, e.hash);
+    if (c.hash >= 0) e.hash = hash_text(q.text(c.hash), q.blob(c.hash));
   } catch (const InputError& bad) {
     throw CorruptEntry(e.id, bad.what());
   }

@@ -12,9 +12,9 @@
 // The columns of a whole entry, in the order EntryRows reads them (a macro so queries stay
 // whole literals).
 #define PLANTRACK_ENTRY_COLUMNS                                                                   \
-  "id, plan_id, target_id, period, period_start, period_end, value, value_text, unit, "          \
-  "recorded_at, recorded_by, source, note, provisional, entities, action, corrects, reason, "    \
-  "hash, state, evidence, step, part, peer"
+  "id, plan_id, target_id, period, value, value_text, unit, recorded_at, recorded_by, source, "  \
+  "note, provisional, entities, action, corrects, reason, hash, state, evidence, step, part, "    \
+  "peer"
 
 // Only the columns assessment reads (a task's also its note and evidence), in the order
 // EntryRows reads them.

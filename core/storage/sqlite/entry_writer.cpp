@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -35,12 +36,12 @@ void check_latest_version(SQLite::Statement& replaced, std::int64_t id) {
 namespace {
 
 constexpr const char* insert_head =
-    "INSERT INTO entries (id, plan_id, target_id, period, period_start, period_end, value, "
-    "value_text, unit, recorded_at, recorded_by, source, note, provisional, entities, action, "
-    "corrects, reason, hash, state, evidence, step, part, peer, batch) VALUES ";
-constexpr int columns = 25;
+    "INSERT INTO entries (id, plan_id, target_id, period, value, value_text, unit, recorded_at, "
+    "recorded_by, source, note, provisional, entities, action, corrects, reason, hash, state, "
+    "evidence, step, part, peer, batch) VALUES ";
+constexpr int columns = 23;
 
-// `rows` rows of 25 parameters each.
+// `rows` rows of 23 parameters each.
 std::string insert_sql(size_t rows) {
   std::string sql = insert_head;
   std::string row = "(";
@@ -51,8 +52,28 @@ std::string insert_sql(size_t rows) {
 }
 
 std::string names_json(const std::vector<std::string>& names) {
-  if (names.empty()) return "[]";
   return nlohmann::json(names).dump(-1, ' ', false, nlohmann::json::error_handler_t::ignore);
+}
+
+// The stored name of an enum value, as a string that lives as long as the process, so that it
+// is bound without a copy: a copy is an allocation, and an import binds a million rows.
+template <typename E>
+const std::string& lasting_name(E value) {
+  static const auto names = [] {
+    std::array<std::string, enum_table<E>.size()> out;
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = std::string(enum_table<E>[i].name);
+    return out;
+  }();
+  return names.at(static_cast<std::size_t>(value));
+}
+
+// A JSON array of names, as stored: most entries name none.
+void bind_names(SQLite::Statement& insert, int index, const std::vector<std::string>& names) {
+  static const std::string none = "[]";
+  if (names.empty())
+    insert.bindNoCopy(index, none);
+  else
+    insert.bind(index, names_json(names));
 }
 
 constexpr const char* replace_trigger = "entries_are_append_only_replace";
@@ -61,7 +82,7 @@ constexpr const char* replace_trigger = "entries_are_append_only_replace";
 
 SqliteEntryWriter::SqliteEntryWriter(SQLite::Database& db, const ImportBatch* batch)
     : db_(db), replaced_(db, "SELECT id FROM entries WHERE corrects = ?"),
-      insert_one_(db, insert_sql(1)) {
+      insert_one_(db, insert_sql(1)), hash_bytes_(batch_rows) {
   if (batch) batch_ = *batch;
   begin();
 }
@@ -90,7 +111,7 @@ void SqliteEntryWriter::begin() {
   if (bulk()) keys_off_.off(db_);
   tx_.emplace(db_, SQLite::TransactionBehavior::IMMEDIATE);
   SQLite::Statement head(db_, "SELECT hash FROM entries ORDER BY id DESC LIMIT 1");
-  previous_ = head.executeStep() ? head.getColumn(0).getString() : audit::genesis_hash;
+  previous_ = head.executeStep() ? hash_text(head.getColumn(0)) : audit::genesis_hash;
   SQLite::Statement highest(db_, "SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE "
                                  "name = 'entries'), 0), COALESCE((SELECT MAX(id) FROM "
                                  "entries), 0))");
@@ -188,94 +209,110 @@ std::int64_t SqliteEntryWriter::append(Entry& e) {
   return next_id_++;
 }
 
-// The chunk being hashed, once it is; previous_ is then its last hash.
-std::vector<Entry> SqliteEntryWriter::settle() {
+// The chunk being hashed, once it is, with its hashes' bytes; previous_ is then its last hash.
+std::vector<Entry> SqliteEntryWriter::settle(std::vector<HashBytes>& hashes) {
   std::vector<Entry> done;
+  hashes.clear();
   if (!hashed_.valid()) return done;
-  hashed_.get(); // rethrows what the hashing threw
+  Hashed hashed = hashed_.get(); // rethrows what the hashing threw
   done = std::move(hashing_);
   hashing_.clear();
-  if (!done.empty()) previous_ = done.back().hash;
+  if (!done.empty()) previous_ = std::move(hashed.last);
+  hashes = std::move(hashed.bytes);
   return done;
 }
 
 void SqliteEntryWriter::hand_over() {
-  auto done = settle();
+  std::vector<HashBytes> hashes;
+  auto done = settle(hashes);
   hashing_ = std::move(filling_);
   filling_.clear();
   filling_.reserve(chunk_rows);
   // The second thread touches only hashing_, and its own copy of the previous hash, until
   // settle() waits for it.
   hashed_ = std::async(std::launch::async, [rows = &hashing_, previous = previous_]() mutable {
-    for (auto& e : *rows) {
-      e.hash = audit::chain_hash(previous, e);
-      previous = e.hash;
+    Hashed out;
+    out.bytes.resize(rows->size());
+    for (size_t i = 0; i < rows->size(); ++i) {
+      std::string hash = audit::chain_hash(previous, (*rows)[i]);
+      if (!hash_bytes(hash, out.bytes[i]))
+        throw StorageError(fmt::format("entry {} got no SHA-256 hash", (*rows)[i].id));
+      previous = std::move(hash);
     }
+    out.last = std::move(previous);
+    return out;
   });
-  insert_rows(done.data(), done.size());
+  insert_rows(done.data(), done.size(), hashes.data());
 }
 
-void SqliteEntryWriter::bind(SQLite::Statement& insert, int row, const Entry& e) {
+void SqliteEntryWriter::bind(SQLite::Statement& insert, int row, const Entry& e,
+                             const HashBytes* hash) {
   int at = row * columns;
   auto text = [&](int column, const std::string& value) { insert.bindNoCopy(at + column, value); };
   insert.bind(at + 1, e.id);
   text(2, e.plan_id);
   text(3, e.target_id);
   text(4, e.period.text);
-  insert.bind(at + 5, format_date(e.period.start));
-  insert.bind(at + 6, format_date(e.period.end));
-  insert.bind(at + 7, e.value);
-  text(8, e.value_text);
-  text(9, e.unit);
+  insert.bind(at + 5, e.value);
+  text(6, e.value_text);
+  text(7, e.unit);
   // An import stamps every row with the same instant: format it once.
   if (recorded_at_text_.empty() || e.recorded_at != recorded_at_) {
     recorded_at_ = e.recorded_at;
     recorded_at_text_ = format_timestamp(e.recorded_at);
   }
-  insert.bind(at + 10, recorded_at_text_);
-  text(11, e.recorded_by);
-  text(12, e.source);
-  text(13, e.note);
-  insert.bind(at + 14, e.provisional ? 1 : 0);
-  insert.bind(at + 15, names_json(e.entities));
-  insert.bind(at + 16, std::string(to_string(e.action)));
+  text(8, recorded_at_text_);
+  text(9, e.recorded_by);
+  text(10, e.source);
+  text(11, e.note);
+  insert.bind(at + 12, e.provisional ? 1 : 0);
+  bind_names(insert, at + 13, e.entities);
+  insert.bindNoCopy(at + 14, lasting_name(e.action));
   if (e.corrects)
-    insert.bind(at + 17, *e.corrects);
+    insert.bind(at + 15, *e.corrects);
   else
-    insert.bind(at + 17);
-  text(18, e.reason);
-  text(19, e.hash);
+    insert.bind(at + 15);
+  text(16, e.reason);
+  // The hash's 32 bytes (migration 007), kept until the statement has run.
+  if (!hash) {
+    HashBytes& own = hash_bytes_.at(static_cast<size_t>(row));
+    if (!hash_bytes(e.hash, own))
+      throw StorageError(fmt::format("entry {} has no SHA-256 hash to store", e.id));
+    hash = &own;
+  }
+  insert.bindNoCopy(at + 17, hash->data(), static_cast<int>(hash->size()));
   if (e.state)
-    insert.bind(at + 20, std::string(to_string(*e.state)));
+    insert.bindNoCopy(at + 18, lasting_name(*e.state));
   else
-    insert.bind(at + 20);
-  insert.bind(at + 21, names_json(e.evidence));
-  text(22, e.step);
+    insert.bind(at + 18);
+  bind_names(insert, at + 19, e.evidence);
+  text(20, e.step);
   if (e.part)
-    insert.bind(at + 23, std::string(to_string(*e.part)));
+    insert.bindNoCopy(at + 21, lasting_name(*e.part));
+  else
+    insert.bind(at + 21);
+  text(22, e.peer);
+  if (batch_id_ != 0)
+    insert.bind(at + 23, batch_id_);
   else
     insert.bind(at + 23);
-  text(24, e.peer);
-  if (batch_id_ != 0)
-    insert.bind(at + 25, batch_id_);
-  else
-    insert.bind(at + 25);
 }
 
-void SqliteEntryWriter::insert_rows(const Entry* rows, size_t count) {
+void SqliteEntryWriter::insert_rows(const Entry* rows, size_t count, const HashBytes* hashes) {
   // Full batches go in one statement each: a statement's fixed cost (its savepoint, opening
   // the table and its indexes) is paid once for many rows.
   size_t at = 0;
   for (; count - at >= batch_rows; at += batch_rows) {
     if (!insert_batch_) insert_batch_ = std::make_unique<SQLite::Statement>(db_, insert_sql(batch_rows));
     insert_batch_->reset();
-    for (size_t i = 0; i < batch_rows; ++i) bind(*insert_batch_, static_cast<int>(i), rows[at + i]);
+    for (size_t i = 0; i < batch_rows; ++i)
+      bind(*insert_batch_, static_cast<int>(i), rows[at + i], hashes ? &hashes[at + i] : nullptr);
     insert_batch_->exec();
     insert_batch_->reset(); // release the bound buffers, which belong to the rows
   }
   for (; at < count; ++at) {
     insert_one_.reset();
-    bind(insert_one_, 0, rows[at]);
+    bind(insert_one_, 0, rows[at], hashes ? &hashes[at] : nullptr);
     insert_one_.exec();
     insert_one_.reset();
   }
@@ -283,8 +320,9 @@ void SqliteEntryWriter::insert_rows(const Entry* rows, size_t count) {
 
 void SqliteEntryWriter::flush() {
   if (bulk()) {
-    auto done = settle();
-    insert_rows(done.data(), done.size());
+    std::vector<HashBytes> hashes;
+    auto done = settle(hashes);
+    insert_rows(done.data(), done.size(), hashes.data());
     for (auto& e : filling_) {
       e.hash = audit::chain_hash(previous_, e);
       previous_ = e.hash;

@@ -1,6 +1,7 @@
 #pragma once
 // Internal to storage: the SQLite EntryWriter, which appends entries to the hash chain.
 
+#include "storage/sqlite/stored_hash.hpp"
 #include "storage/storage.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -49,11 +50,13 @@ private:
   void begin();
   void end_part(); // flush, and put back what begin() took away; the commit follows
   void flush();
-  void insert_rows(const Entry* rows, size_t count);
-  void bind(SQLite::Statement& insert, int row, const Entry& e);
+  // Insert `rows`; `hashes` holds their hashes' bytes, or is null when each row's hash is in it.
+  void insert_rows(const Entry* rows, size_t count, const HashBytes* hashes = nullptr);
+  void bind(SQLite::Statement& insert, int row, const Entry& e, const HashBytes* hash);
   void require_keys(const Entry& e);
-  void hand_over();           // bulk: start hashing filling_, insert the chunk hashed before it
-  std::vector<Entry> settle(); // bulk: wait for the chunk being hashed, and return it
+  void hand_over(); // bulk: start hashing filling_, insert the chunk hashed before it
+  // Bulk: wait for the chunk being hashed, and return it with its hashes' bytes.
+  std::vector<Entry> settle(std::vector<HashBytes>& hashes);
 
   // Foreign keys off on the connection for a bulk part; on again when the part ends, or
   // when the writer goes, after tx_ rolled back. Declared first.
@@ -77,11 +80,18 @@ private:
   SQLite::Statement replaced_;
   SQLite::Statement insert_one_;
   std::unique_ptr<SQLite::Statement> insert_batch_;
+  std::vector<HashBytes> hash_bytes_; // the bound hashes of the rows of one statement
   std::vector<Entry> pending_; // appended, not yet inserted
   // Bulk appends: rows waiting to be hashed, and the chunk being hashed on the second thread.
   std::vector<Entry> filling_;
   std::vector<Entry> hashing_;
-  std::future<void> hashed_;
+  // What the second thread makes of a chunk: its hashes' bytes (its rows keep no hash: a string
+  // made on one thread and freed on another costs more than the hash), and its last hash.
+  struct Hashed {
+    std::vector<HashBytes> bytes;
+    std::string last;
+  };
+  std::future<Hashed> hashed_;
   std::string replace_trigger_; // its CREATE statement while dropped, else empty
   std::unordered_set<std::string> known_targets_; // "plan\ntarget" checked in this part
   std::string last_plan_, last_target_;            // the row before's, checked

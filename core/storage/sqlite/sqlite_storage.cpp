@@ -8,6 +8,7 @@
 #include "storage/sqlite/entry_writer.hpp"
 #include "storage/sqlite/guarded.hpp"
 #include "storage/sqlite/statement.hpp"
+#include "storage/sqlite/stored_hash.hpp"
 #include "storage/storage.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -90,6 +91,7 @@ public:
       // A connection serves one thread (each command opens its own): no mutex on every call.
       : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX) {
     sqlite3_busy_handler(db_.getHandle(), poll_for_lock, &busy_since_);
+    add_hash_function(db_); // for migration 007
     db_.exec("PRAGMA foreign_keys = ON");
     if (path != ":memory:") db_.exec("PRAGMA journal_mode = WAL");
     db_.exec("PRAGMA synchronous = NORMAL");
@@ -556,7 +558,7 @@ public:
     a.entries_head_hash = audit::genesis_hash;
     if (head.executeStep()) {
       a.entries_head = head.getColumn(0).getInt64();
-      a.entries_head_hash = head.getColumn(1).getString();
+      a.entries_head_hash = hash_text(head.getColumn(1));
     }
     a.hash = audit::approval_hash(previous_hash, a);
     SQLite::Statement insert(db_, "INSERT INTO approvals (id, plan_id, org, period, period_start, "
@@ -709,7 +711,22 @@ private:
 
 namespace plantrack::storage {
 
+namespace {
+
+// SQLite counts every allocation it makes under one process-wide mutex, for
+// sqlite3_memory_used(), which plantrack never asks; the locking took 4% of a large import
+// (docs/benchmarks.md). The setting only takes before SQLite's first use in the process; a
+// process that used SQLite before (a test's own connection) keeps the count, and nothing else
+// changes.
+void stop_counting_allocations() {
+  static const int done = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  static_cast<void>(done);
+}
+
+} // namespace
+
 std::unique_ptr<Storage> open_sqlite(const std::string& path) {
+  stop_counting_allocations();
   auto storage =
       sqlite::guarded([&] { return sqlite::guard(std::make_unique<sqlite::SqliteStorage>(path)); });
   storage->migrate();

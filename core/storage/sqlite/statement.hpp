@@ -39,6 +39,9 @@ public:
   bool null(int column) const {
     return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
   }
+  bool blob(int column) const {
+    return sqlite3_column_type(statement_.get(), column) == SQLITE_BLOB;
+  }
   // The column's bytes, valid until the next step (NUL bytes included).
   std::string_view text(int column) const {
     const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement_.get(), column));
