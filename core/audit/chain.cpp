@@ -151,26 +151,23 @@ std::string canonical_bytes(const Entry& e) {
   return out;
 }
 
-namespace {
-
-std::string hex_of(const unsigned char* digest, unsigned int length) {
+std::string hex_of(std::string_view bytes) {
   static constexpr char digits[] = "0123456789abcdef";
-  std::string hex(length * 2, '0');
-  for (unsigned int i = 0; i < length; ++i) {
-    hex[2 * i] = digits[digest[i] >> 4];
-    hex[2 * i + 1] = digits[digest[i] & 0xf];
+  std::string hex(bytes.size() * 2, '0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    auto byte = static_cast<unsigned char>(bytes[i]);
+    hex[2 * i] = digits[byte >> 4];
+    hex[2 * i + 1] = digits[byte & 0xf];
   }
   return hex;
 }
-
-} // namespace
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr) != 1)
     throw StorageError("SHA-256 failed (OpenSSL)");
-  return hex_of(digest, length);
+  return hex_of(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 std::string chain_hash(const std::string& previous, const Entry& entry) {
@@ -187,7 +184,7 @@ std::string chain_hash(const std::string& previous, const Entry& entry) {
       EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
       EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1)
     throw StorageError("SHA-256 failed (OpenSSL)");
-  return hex_of(digest, length);
+  return hex_of(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 ChainCheck verify_chain(const std::vector<Entry>& entries, std::int64_t highest_id) {

@@ -24,6 +24,9 @@ std::string canonical_bytes(const Entry& entry);
 // whitespace (nlohmann::json, invalid UTF-8 dropped). canonical_bytes writes them directly.
 std::string canonical_json(const Entry& entry);
 
+// `bytes` as lowercase hex digits, two per byte.
+std::string hex_of(std::string_view bytes);
+
 // SHA-256 of `bytes`, as 64 lowercase hex digits (OpenSSL).
 std::string sha256_hex(std::string_view bytes);
 

@@ -85,8 +85,8 @@ private:
   // Bulk appends: rows waiting to be hashed, and the chunk being hashed on the second thread.
   std::vector<Entry> filling_;
   std::vector<Entry> hashing_;
-  // What the second thread makes of a chunk: its hashes' bytes (its rows keep no hash: a string
-  // made on one thread and freed on another costs more than the hash), and its last hash.
+  // What the second thread makes of a chunk: its hashes' bytes, and its last hash. Its rows
+  // keep no hash, so that no hash string made on that thread is read and freed on this one.
   struct Hashed {
     std::vector<HashBytes> bytes;
     std::string last;

@@ -1,5 +1,7 @@
 #include "storage/sqlite/stored_hash.hpp"
 
+#include "audit/chain.hpp"
+
 #include <sqlite3.h>
 
 namespace plantrack::storage::sqlite {
@@ -47,15 +49,7 @@ bool hash_bytes(std::string_view hex, HashBytes& out) {
 }
 
 std::string hash_text(std::string_view stored, bool blob) {
-  if (!blob) return std::string(stored);
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string hex(2 * stored.size(), '0');
-  for (size_t i = 0; i < stored.size(); ++i) {
-    auto byte = static_cast<std::uint8_t>(stored[i]);
-    hex[2 * i] = digits[byte >> 4];
-    hex[2 * i + 1] = digits[byte & 0xf];
-  }
-  return hex;
+  return blob ? audit::hex_of(stored) : std::string(stored);
 }
 
 std::string hash_text(const SQLite::Column& column) {
