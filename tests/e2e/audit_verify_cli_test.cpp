@@ -194,3 +194,30 @@ TEST_F(Tampered, an_edit_with_a_recomputed_hash_is_detected_at_the_next_entry) {
                               .substr(0, 12) +
                           ")");
 }
+
+// ---------------------------------------------------------------------------------------------
+// A database a later plantrack migrated
+
+// Its rows may be kept where this build would misread them (as 007 made the SQLite hash
+// bytes): every command is refused before it reads or writes, exit 3, and nothing changes.
+TEST_F(Audited, a_database_a_later_plantrack_migrated_is_refused_and_left_as_it_was) {
+  log("audit/rd", "2.4", "2018");
+  const std::string verified = ok({"audit", "verify"}).out;
+  const std::string rows = cli.cells("entries");
+  cli.sql("INSERT INTO schema_migrations (version, name, applied_at) "
+          "VALUES (99, 'from_a_later_plantrack', '2030-01-01T00:00:00Z')");
+  const std::vector<std::vector<std::string>> commands{
+      {"init"}, {"status"}, {"log", "audit/rd", "2.5", "--period", "2019"}, {"audit", "verify"}};
+  for (const auto& args : commands) {
+    auto r = cli.run(args);
+    EXPECT_EQ(r.code, 3) << args.front();
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "plantrack: error: the database is at schema version 99, newer than this "
+                     "plantrack knows (7); open it with the plantrack that migrated it, or a "
+                     "later one\n");
+  }
+  EXPECT_EQ(cli.cells("entries"), rows);
+  EXPECT_EQ(cli.count("schema_migrations"), 8);
+  cli.sql("DELETE FROM schema_migrations WHERE version = 99");
+  EXPECT_EQ(ok({"audit", "verify"}).out, verified);
+}

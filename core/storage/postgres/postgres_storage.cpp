@@ -12,6 +12,7 @@
 #include "storage/postgres/entry_rows.hpp"
 #include "storage/postgres/entry_writer.hpp"
 #include "storage/postgres/session.hpp"
+#include "storage/schema_version.hpp"
 #include "storage/storage.hpp"
 
 #include <fmt/format.h>
@@ -63,13 +64,17 @@ public:
 
   int migrate() override {
     // Most opens find the schema current: look without the write lock.
+    const int latest = latest_version(migrations);
     if (int current = session_.read([&](auto& tx) { return schema_version(tx); });
-        current >= latest_migration())
+        current >= latest) {
+      refuse_newer_schema(current, latest);
       return current;
+    }
     return session_.write([&](pqxx::transaction_base& tx) {
       tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
               "name TEXT NOT NULL, applied_at TEXT NOT NULL)");
       int current = schema_version(tx); // again, under the lock
+      refuse_newer_schema(current, latest);
       for (const auto& m : migrations) {
         if (m.version <= current) continue;
         tx.exec(m.sql);
@@ -581,12 +586,6 @@ private:
   static int schema_version(pqxx::transaction_base& tx) {
     if (tx.exec("SELECT to_regclass('schema_migrations')")[0][0].is_null()) return 0;
     return tx.exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0][0].as<int>();
-  }
-
-  static int latest_migration() {
-    int latest = 0;
-    for (const auto& m : migrations) latest = std::max(latest, m.version);
-    return latest;
   }
 
   // Whether some import's parts are committed but not finished: then reads leave them out.

@@ -4,6 +4,7 @@
 #include "audit/approvals.hpp"
 #include "audit/chain.hpp"
 #include "planfile/plan_file.hpp"
+#include "storage/schema_version.hpp"
 #include "storage/sqlite/entry_rows.hpp"
 #include "storage/sqlite/entry_writer.hpp"
 #include "storage/sqlite/guarded.hpp"
@@ -100,11 +101,16 @@ public:
   int migrate() override {
     // Most opens find the schema current: look without the write lock, which an import may
     // hold for minutes (readers must not queue behind it, nor time out).
-    if (int current = schema_version(); current >= latest_migration()) return current;
+    const int latest = latest_version(migrations);
+    if (int current = schema_version(); current >= latest) {
+      refuse_newer_schema(current, latest);
+      return current;
+    }
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     db_.exec("CREATE TABLE IF NOT EXISTS schema_migrations ("
              " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     int current = schema_version(); // again, under the lock: another process may have migrated
+    refuse_newer_schema(current, latest);
     for (const auto& m : migrations) {
       if (m.version <= current) continue;
       db_.exec(m.sql);
@@ -678,12 +684,6 @@ private:
                                  "name = 'schema_migrations'");
     if (!table.executeStep()) return 0;
     return db_.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
-  }
-
-  static int latest_migration() {
-    int latest = 0;
-    for (const auto& m : migrations) latest = std::max(latest, m.version);
-    return latest;
   }
 
   // Whether some import's parts are committed but not finished: then reads leave them out
